@@ -1,0 +1,28 @@
+package org.diminet.core.dataplane;
+
+import java.util.Set;
+import org.diminet.core.domain.DataPlaneAttachment;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.domain.RouteTarget;
+import org.diminet.core.domain.ServiceType;
+
+/**
+ * Creates, changes and removes the local data-plane objects of a service. Called after the service's
+ * local state is stored, never inside a store transaction.
+ */
+public interface DataPlane {
+
+    /** The driver name, recorded in every attachment it makes. */
+    String driver();
+
+    /** Connects the local network: export {@code export}, import every target in {@code imports}. */
+    DataPlaneAttachment attach(GlobalId service, ServiceType type, NetworkId localNetwork,
+                               RouteTarget export, Set<RouteTarget> imports);
+
+    /** Changes the imported targets after sites joined or left the service. */
+    DataPlaneAttachment updateImports(DataPlaneAttachment attachment, Set<RouteTarget> imports);
+
+    /** Removes what {@link #attach} created. Removing something already gone is not an error. */
+    void detach(DataPlaneAttachment attachment);
+}

@@ -1,0 +1,70 @@
+package org.diminet.core.domain;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.math.BigInteger;
+import org.diminet.core.error.InvalidRequestException;
+
+/**
+ * A subnet's CIDR, IPv4 or IPv6, held in canonical form (host bits zero). Arithmetic is delegated to
+ * the ipaddress library.
+ */
+public record Cidr(String value) {
+    public Cidr {
+        value = parse(value).toCanonicalString();
+    }
+
+    public static Cidr of(String value) {
+        return new Cidr(value);
+    }
+
+    private static IPAddress parse(String text) {
+        if (text == null) {
+            throw new InvalidRequestException("cidr", "CIDR is missing");
+        }
+        try {
+            IPAddress address = new IPAddressString(text.trim()).toAddress();
+            if (!address.isPrefixed()) {
+                throw new InvalidRequestException("cidr", "'" + text + "' has no prefix length");
+            }
+            return address.toPrefixBlock();
+        } catch (AddressStringException e) {
+            throw new InvalidRequestException("cidr", "'" + text + "' is not a CIDR: " + e.getMessage());
+        }
+    }
+
+    /** The whole block as an address with prefix. */
+    public IPAddress block() {
+        return parse(value);
+    }
+
+    public boolean overlaps(Cidr other) {
+        IPAddress a = block();
+        IPAddress b = other.block();
+        return a.getIPVersion() == b.getIPVersion() && a.overlaps(b);
+    }
+
+    public boolean contains(String address) {
+        IPAddress ip = new IPAddressString(address).getAddress();
+        return ip != null && block().contains(ip.withoutPrefixLength());
+    }
+
+    public int ipVersion() {
+        return block().isIPv4() ? 4 : 6;
+    }
+
+    public BigInteger size() {
+        return block().getCount();
+    }
+
+    /** The first host address, which OpenStack uses as the default gateway. */
+    public String defaultGateway() {
+        return block().getLower().withoutPrefixLength().increment(1).toCanonicalString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

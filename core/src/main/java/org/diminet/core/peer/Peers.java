@@ -1,0 +1,44 @@
+package org.diminet.core.peer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.domain.IpRange;
+import org.diminet.core.domain.Region;
+import org.diminet.core.domain.Resource;
+
+/**
+ * The other DIMINET instances. Every method blocks until the peer answered or its time limit passed,
+ * and fails with {@link org.diminet.core.error.PeerException} naming the region: {@code REFUSED} keeps
+ * the peer's own status and problem type, the other kinds say it could not be asked. Callers run
+ * calls to several peers in parallel.
+ */
+public interface Peers {
+
+    /** The regions this site can reach (not including itself). */
+    Set<Region> knownRegions();
+
+    PartReply createPart(Region site, CreatePartRequest request);
+
+    PartReply readPart(Region site, GlobalId id);
+
+    PartReply updatePart(Region site, GlobalId id, UpdatePartRequest request);
+
+    /**
+     * Deletes the site's part. With {@code abandonedOperation} this is a compensation: the site also
+     * remembers the operation so that its create, if still on the way, is refused.
+     */
+    void deletePart(Region site, GlobalId id, Optional<UUID> abandonedOperation);
+
+    /** Asks the master of an L2 extension for one more pool for {@code requester}. */
+    IpRange requestPool(Region master, GlobalId id, Region requester);
+
+    /** Hands a user's change to the service's master; answers the service as the master then stores it. */
+    InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources);
+
+    /** Hands a user's delete to the service's master. */
+    void forwardDelete(Region master, GlobalId id);
+}

@@ -1,0 +1,48 @@
+package org.diminet.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.InterSiteService;
+
+/**
+ * This site's services. A store belongs to one site (it is built knowing the local region) and
+ * <em>claims</em> the network of the service's resource at that site: a network may be in at most one
+ * service of each type at a site, which is what stops two concurrent requests from building
+ * conflicting services over the same network. Each method is one transaction.
+ */
+public interface ServiceStore {
+
+    /**
+     * Stores a new service and claims its local network, if it has one yet.
+     *
+     * @throws org.diminet.core.error.ConflictException {@code network-in-use} naming the service that
+     *         already holds the network, or {@code service-exists} when the id is taken
+     */
+    void insert(InterSiteService service);
+
+    /**
+     * Replaces a stored service and brings its network claim up to date.
+     *
+     * @throws org.diminet.core.error.NotFoundException when the service is not stored
+     * @throws org.diminet.core.error.ConflictException {@code network-in-use} as for insert
+     */
+    void update(InterSiteService service);
+
+    Optional<InterSiteService> find(GlobalId id);
+
+    /** Every service stored at this site, oldest first. */
+    List<InterSiteService> list();
+
+    /** Removes a service and its claim; returns false when there was none. */
+    boolean delete(GlobalId id);
+
+    /**
+     * Remembers that the master gave up a create operation, so that its request, if it arrives late,
+     * is refused instead of building something nobody will remove.
+     */
+    void recordAbandoned(UUID operation);
+
+    boolean isAbandoned(UUID operation);
+}
