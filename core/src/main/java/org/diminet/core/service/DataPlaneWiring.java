@@ -1,0 +1,49 @@
+package org.diminet.core.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.diminet.core.domain.Connection;
+import org.diminet.core.domain.DataPlaneAttachment;
+import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.domain.Region;
+import org.diminet.core.domain.RouteTarget;
+
+/**
+ * Keeps a site's connections and data-plane attachment in line with the service's resources: this
+ * site exports its own route target and imports every other site's (paper IV-F), for L2 and L3 alike.
+ */
+public final class DataPlaneWiring {
+    private DataPlaneWiring() {
+    }
+
+    public static List<Connection> connectionsAt(Region local, InterSiteService service) {
+        RouteTarget export = RouteTarget.exportedBy(service.id(), local);
+        return service.resources().stream()
+                .filter(r -> !r.region().equals(local))
+                .map(r -> new Connection(r.region(), r.network(), export,
+                        RouteTarget.exportedBy(service.id(), r.region())))
+                .toList();
+    }
+
+    /** Attaches or re-targets the local network and returns the service with its new connections. */
+    public static InterSiteService wire(SiteContext site, InterSiteService service) {
+        List<Connection> connections = connectionsAt(site.local(), service);
+        Set<RouteTarget> imports = connections.stream().map(Connection::remoteExport).collect(Collectors.toSet());
+        NetworkId localNetwork = service.resourceAt(site.local()).flatMap(r -> r.network()).orElseThrow(
+                () -> new IllegalStateException("service " + service.id() + " has no local network at " + site.local()));
+        DataPlaneAttachment attachment = site.phases().timed(service.id(), "data-plane", () ->
+                service.attachment()
+                        .map(existing -> site.dataPlane().updateImports(existing, imports))
+                        .orElseGet(() -> site.dataPlane().attach(service.id(), service.type(), localNetwork,
+                                RouteTarget.exportedBy(service.id(), site.local()), imports)));
+        return service.withDataPlane(connections, Optional.of(attachment), site.now());
+    }
+
+    public static void unwire(SiteContext site, InterSiteService service) {
+        service.attachment().ifPresent(a -> site.phases().timed(service.id(), "data-plane-detach",
+                () -> site.dataPlane().detach(a)));
+    }
+}

@@ -1,0 +1,52 @@
+package org.diminet.core.service;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.diminet.core.domain.Region;
+
+/**
+ * Runs one call per site in parallel, each on its own virtual thread, and waits for all of them. This
+ * is what keeps a create at one round trip however many sites take part: the time is that of the
+ * slowest site, not the sum.
+ */
+public final class Fanout implements AutoCloseable {
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    public <T> Map<Region, Outcome<T>> call(Collection<Region> sites, Function<Region, T> call) {
+        Map<Region, Future<T>> futures = new LinkedHashMap<>();
+        for (Region site : sites) {
+            futures.put(site, executor.submit(() -> call.apply(site)));
+        }
+        Map<Region, Outcome<T>> outcomes = new LinkedHashMap<>();
+        futures.forEach((site, future) -> outcomes.put(site, await(future)));
+        return outcomes;
+    }
+
+    /** Runs work in the background, e.g. telling sites about a change after the user got the answer. */
+    public void background(Runnable work) {
+        executor.submit(work);
+    }
+
+    private static <T> Outcome<T> await(Future<T> future) {
+        try {
+            return new Outcome.Ok<>(future.get());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new Outcome.Failed<>(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed<>(new IllegalStateException("interrupted while waiting for a site", e));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}

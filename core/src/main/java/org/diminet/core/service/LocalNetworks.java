@@ -1,0 +1,48 @@
+package org.diminet.core.service;
+
+import java.util.List;
+import org.diminet.core.domain.Cidr;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.domain.Resource;
+import org.diminet.core.error.ConflictException;
+import org.diminet.core.error.NotFoundException;
+import org.diminet.core.vim.VimPort;
+import org.diminet.core.vim.VimSubnet;
+
+/** Reads about this site's own networks, with errors that name the site and the network. */
+public final class LocalNetworks {
+    private LocalNetworks() {
+    }
+
+    /** The network's subnets; it must exist and have at least one. */
+    public static List<VimSubnet> subnetsOf(SiteContext site, NetworkId network) {
+        if (site.vim().findNetwork(network).isEmpty()) {
+            throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local());
+        }
+        List<VimSubnet> subnets = site.vim().subnetsOf(network);
+        if (subnets.isEmpty()) {
+            throw new ConflictException("network-without-subnet",
+                    "network " + network + " in " + site.local() + " has no subnet");
+        }
+        return subnets;
+    }
+
+    public static List<Cidr> cidrsOf(SiteContext site, NetworkId network) {
+        return subnetsOf(site, network).stream().map(VimSubnet::cidr).toList();
+    }
+
+    /** Ports of users' machines on the network (the VIM's own DHCP and router ports do not count). */
+    public static int userPortCount(SiteContext site, NetworkId network) {
+        return (int) site.vim().portsOf(network).stream().filter(VimPort::isUserPort).count();
+    }
+
+    /** Every address any port holds on the network, VIM-owned ones included. */
+    public static List<String> addressesInUse(SiteContext site, NetworkId network) {
+        return site.vim().portsOf(network).stream().flatMap(p -> p.fixedIps().stream()).toList();
+    }
+
+    public static NetworkId networkOf(Resource resource) {
+        return resource.network().orElseThrow(() ->
+                new IllegalStateException("resource at " + resource.region() + " has no network yet"));
+    }
+}
