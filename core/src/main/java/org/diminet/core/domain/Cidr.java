@@ -24,9 +24,23 @@ public record Cidr(String value) {
             throw new InvalidRequestException("cidr", "CIDR is missing");
         }
         try {
-            IPAddress address = new IPAddressString(text.trim()).toAddress();
+            String trimmed = text.trim();
+            IPAddressString parsed = new IPAddressString(trimmed);
+            if (!parsed.isIPAddress()) {
+                throw new InvalidRequestException("cidr", "'" + text + "' is not a CIDR (address/prefix)");
+            }
+            IPAddress address = parsed.toAddress();
             if (!address.isPrefixed()) {
                 throw new InvalidRequestException("cidr", "'" + text + "' has no prefix length");
+            }
+            String host = trimmed.substring(0, trimmed.indexOf('/'));
+            IPAddress hostPart = new IPAddressString(host).getAddress();
+            if (host.isBlank() || hostPart == null || hostPart.isMultiple()) {
+                throw new InvalidRequestException("cidr", "'" + text + "' is a wildcard or range, not one CIDR");
+            }
+            if (address.isIPv4() && host.chars().filter(c -> c == '.').count() != 3) {
+                // inet_aton shorthand such as 10/8 means 0.0.0.10/8: almost certainly not what was meant.
+                throw new InvalidRequestException("cidr", "'" + text + "' is not a dotted-quad IPv4 CIDR");
             }
             return address.toPrefixBlock();
         } catch (AddressStringException e) {

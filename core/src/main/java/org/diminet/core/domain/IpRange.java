@@ -22,12 +22,13 @@ public record IpRange(String start, String end) {
     }
 
     public static IpRange of(IPAddressSeqRange range) {
-        return new IpRange(range.getLower().toCanonicalString(), range.getUpper().toCanonicalString());
+        return new IpRange(range.getLower().withoutPrefixLength().toCanonicalString(),
+                range.getUpper().withoutPrefixLength().toCanonicalString());
     }
 
     private static IPAddress parse(String field, String text) {
         IPAddress address = text == null ? null : new IPAddressString(text.trim()).getAddress();
-        if (address == null || address.isPrefixed() && !address.isSingleNetwork()) {
+        if (address == null || address.isPrefixed() || address.isMultiple()) {
             throw new InvalidRequestException("allocation_pools", "pool " + field + " '" + text + "' is not an IP address");
         }
         return address.withoutPrefixLength();

@@ -21,11 +21,16 @@ import org.diminet.core.error.ConflictException;
  *
  * <p>Invariants (checked by tests): every range lies inside the CIDR, none contains the network
  * address, the last address or the gateway, and no two ranges (free or assigned) overlap.
+ *
+ * <p>{@code largestPool} is the size of the largest single pool ever allocated; a site's adjacent
+ * ranges are stored joined, so it cannot be read back from {@code assigned}.
  */
-public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Region, List<IpRange>> assigned) {
+public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Region, List<IpRange>> assigned,
+                         BigInteger largestPool) {
 
     public PoolLedger {
         Objects.requireNonNull(cidr, "cidr");
+        largestPool = largestPool == null ? BigInteger.ZERO : largestPool;
         free = List.copyOf(free);
         TreeMap<Region, List<IpRange>> copy = new TreeMap<>();
         assigned.forEach((region, ranges) -> copy.put(region, List.copyOf(ranges)));
@@ -54,7 +59,7 @@ public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Re
                 free.add(IpRange.of(part));
             }
         }
-        return new PoolLedger(cidr, gatewayIp, free, Map.of());
+        return new PoolLedger(cidr, gatewayIp, free, Map.of(), BigInteger.ZERO);
     }
 
     public BigInteger freeCount() {
@@ -85,6 +90,7 @@ public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Re
                 ? source
                 : source.getLower().spanWithRange(source.getLower().increment(size.longValueExact() - 1));
         PoolLedger after = removeFromFree(List.of(taken)).addAssigned(region, List.of(taken));
+        after = new PoolLedger(cidr, gatewayIp, after.free, after.assigned, largestPool.max(taken.getCount()));
         return new Allocation(after, IpRange.of(taken));
     }
 
@@ -114,7 +120,7 @@ public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Re
         owned.forEach(r -> merged.add(r.toSeqRange()));
         TreeMap<Region, List<IpRange>> newAssigned = new TreeMap<>(assigned);
         newAssigned.remove(region);
-        return new PoolLedger(cidr, gatewayIp, joined(merged), newAssigned);
+        return new PoolLedger(cidr, gatewayIp, joined(merged), newAssigned, largestPool);
     }
 
     private PoolLedger removeFromFree(List<IPAddressSeqRange> taken) {
@@ -129,7 +135,7 @@ public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Re
             }
             remaining = next;
         }
-        return new PoolLedger(cidr, gatewayIp, joined(remaining), assigned);
+        return new PoolLedger(cidr, gatewayIp, joined(remaining), assigned, largestPool);
     }
 
     private PoolLedger addAssigned(Region region, List<IPAddressSeqRange> ranges) {
@@ -137,7 +143,7 @@ public record PoolLedger(Cidr cidr, String gatewayIp, List<IpRange> free, Map<Re
         owned.addAll(ranges);
         TreeMap<Region, List<IpRange>> newAssigned = new TreeMap<>(assigned);
         newAssigned.put(region, joined(owned));
-        return new PoolLedger(cidr, gatewayIp, free, newAssigned);
+        return new PoolLedger(cidr, gatewayIp, free, newAssigned, largestPool);
     }
 
     private static List<IpRange> joined(List<IPAddressSeqRange> ranges) {

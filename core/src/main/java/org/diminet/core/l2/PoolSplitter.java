@@ -1,10 +1,7 @@
 package org.diminet.core.l2;
 
 import java.math.BigInteger;
-import java.util.Comparator;
-import java.util.List;
 import org.diminet.core.domain.Cidr;
-import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.PoolLedger;
 import org.diminet.core.domain.Region;
 import org.diminet.core.error.ConflictException;
@@ -37,14 +34,12 @@ public final class PoolSplitter {
 
     /**
      * The size of a further pool: as large as the largest pool handed out so far (the initial split
-     * gives every site the same size), or half the free space (capped) if no site has a pool yet.
+     * gives every site the same size), or half the free space (capped) if none was handed out yet.
      */
     public static BigInteger nextPoolSize(PoolLedger ledger, Region requester) {
-        return ledger.assigned().values().stream()
-                .flatMap(List::stream)
-                .map(IpRange::size)
-                .max(Comparator.naturalOrder())
-                .map(size -> size.min(MAX_POOL))
-                .orElseGet(() -> ledger.freeCount().shiftRight(1).max(BigInteger.ONE).min(MAX_POOL));
+        if (ledger.largestPool().signum() > 0) {
+            return ledger.largestPool().min(MAX_POOL);
+        }
+        return ledger.freeCount().shiftRight(1).max(BigInteger.ONE).min(MAX_POOL);
     }
 }
