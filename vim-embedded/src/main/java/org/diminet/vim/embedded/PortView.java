@@ -1,0 +1,23 @@
+package org.diminet.vim.embedded;
+
+import java.time.Instant;
+import java.util.List;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.vim.VimPort;
+
+/**
+ * A port as the embedded VIM shows it. Its {@code status} is always {@code DOWN}: nothing binds it to
+ * a host in a simulator.
+ */
+public record PortView(String id, String name, String networkId, String deviceOwner, String deviceId,
+                       String macAddress, List<FixedIp> fixedIps, boolean adminStateUp, String status,
+                       Instant createdAt, Instant updatedAt) {
+    public PortView {
+        fixedIps = List.copyOf(fixedIps);
+    }
+
+    /** This port as the core's VIM port reports it. */
+    public VimPort toVimPort() {
+        return new VimPort(id, NetworkId.of(networkId), deviceOwner, fixedIps.stream().map(FixedIp::ipAddress).toList());
+    }
+}
