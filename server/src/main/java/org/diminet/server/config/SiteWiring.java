@@ -1,0 +1,108 @@
+package org.diminet.server.config;
+
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.diminet.core.dataplane.DataPlane;
+import org.diminet.core.dataplane.RecordOnlyDataPlane;
+import org.diminet.core.domain.Region;
+import org.diminet.core.l2.L2ExtensionStrategy;
+import org.diminet.core.l3.L3RoutingStrategy;
+import org.diminet.core.peer.Peers;
+import org.diminet.core.service.EastWestHandler;
+import org.diminet.core.service.Fanout;
+import org.diminet.core.service.InterSiteServiceManager;
+import org.diminet.core.service.KeyedLocks;
+import org.diminet.core.service.PhaseLog;
+import org.diminet.core.service.SiteContext;
+import org.diminet.core.service.StrategyRegistry;
+import org.diminet.core.store.ServiceStore;
+import org.diminet.core.vim.Vim;
+import org.diminet.server.json.DomainJsonModule;
+import org.diminet.server.peers.HttpPeers;
+import org.diminet.server.persistence.JdbcServiceStore;
+import org.diminet.vim.embedded.EmbeddedVim;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the core to this site's adapters. The core itself knows nothing of Spring. */
+@Configuration
+@EnableConfigurationProperties(SiteProperties.class)
+public class SiteWiring {
+
+    @Bean
+    Module diminetDomainJson() {
+        return new DomainJsonModule();
+    }
+
+    @Bean
+    Region localRegion(SiteProperties site) {
+        return new Region(site.region());
+    }
+
+    @Bean
+    EmbeddedVim embeddedVim(SiteProperties site, Region region) {
+        if (!"embedded".equals(site.vim().kind())) {
+            throw new IllegalStateException("diminet.vim.kind '" + site.vim().kind() + "' is unknown; known kinds: [embedded]");
+        }
+        return new EmbeddedVim(region, Optional.of(site.dataDir().resolve("embedded-vim.json")));
+    }
+
+    @Bean
+    DataPlane dataPlane(SiteProperties site) {
+        return switch (site.dataPlane().driver()) {
+            case "none" -> new RecordOnlyDataPlane();
+            default -> throw new IllegalStateException("diminet.data-plane.driver '" + site.dataPlane().driver()
+                    + "' is unknown; known drivers: [none]");
+        };
+    }
+
+    @Bean
+    ServiceStore serviceStore(DataSource dataSource, Region region) {
+        return new JdbcServiceStore(dataSource, region);
+    }
+
+    @Bean
+    Peers peers(SiteProperties site, Region region, ObjectMapper json) {
+        Map<Region, URI> sites = new LinkedHashMap<>();
+        site.peers().forEach((name, url) -> {
+            Region peer = new Region(name);
+            if (!peer.equals(region)) {
+                sites.put(peer, url);
+            }
+        });
+        return new HttpPeers(sites, site.peer().connectTimeout(), site.peer().requestTimeout(), json);
+    }
+
+    @Bean(destroyMethod = "close")
+    Fanout fanout() {
+        return new Fanout();
+    }
+
+    @Bean
+    SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store, Fanout fanout) {
+        return new SiteContext(region, vim, dataPlane, peers, store, Clock.systemUTC(), fanout, new PhaseLog(),
+                new KeyedLocks());
+    }
+
+    @Bean
+    StrategyRegistry strategies() {
+        return new StrategyRegistry().register(new L2ExtensionStrategy()).register(new L3RoutingStrategy());
+    }
+
+    @Bean
+    EastWestHandler eastWestHandler(SiteContext site, StrategyRegistry strategies) {
+        return new EastWestHandler(site, strategies);
+    }
+
+    @Bean
+    InterSiteServiceManager interSiteServiceManager(SiteContext site, StrategyRegistry strategies, EastWestHandler eastWest) {
+        return new InterSiteServiceManager(site, strategies, eastWest);
+    }
+}

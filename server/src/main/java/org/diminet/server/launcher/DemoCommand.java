@@ -1,0 +1,93 @@
+package org.diminet.server.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts N sites in this process, each with its own database and embedded VIM under the data
+ * directory, all peers of each other, seeded with example networks on first start.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run several DIMINET sites at once on 127.0.0.1 with embedded VIMs (Ctrl-C stops them).")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--sites", defaultValue = "3", description = "how many sites (2 to 10, default ${DEFAULT-VALUE})")
+    int sites;
+
+    @Option(names = "--base-port", defaultValue = "7575", description = "port of the first site; the others follow (default ${DEFAULT-VALUE})")
+    int basePort;
+
+    @Option(names = "--data-dir", defaultValue = "data/demo", description = "where the sites keep their data (default ${DEFAULT-VALUE}); it survives a restart")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (sites < 2 || sites > 10) {
+            System.err.println("diminet demo: --sites must be between 2 and 10, got " + sites);
+            return 2;
+        }
+        List<DemoSite> plan = DemoSite.plan(sites, basePort, dataDir.toAbsolutePath());
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping " + started.size() + " sites...");
+            started.forEach(ConfigurableApplicationContext::close);
+        }));
+        // Two at a time: the machine this is meant for has two cores.
+        try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
+            List<Future<ConfigurableApplicationContext>> futures = new ArrayList<>();
+            for (DemoSite site : plan) {
+                futures.add(starter.submit(() -> SiteLauncher.start(site.settings(plan))));
+            }
+            for (Future<ConfigurableApplicationContext> future : futures) {
+                started.add(future.get());
+            }
+        }
+        List<DemoSeeder.SeededSite> seeded = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            seeded.add(DemoSeeder.seed(plan.get(i), started.get(i)));
+        }
+        DemoSeeder.printGuide(seeded);
+        return 0;
+    }
+
+    /** One demo site: its region, port and data directory. */
+    record DemoSite(int index, String region, int port, Path dataDir) {
+        private static final String[] NUMBERS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"};
+
+        static List<DemoSite> plan(int count, int basePort, Path root) {
+            List<DemoSite> sites = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String region = "Region" + NUMBERS[i];
+                sites.add(new DemoSite(i + 1, region, basePort + i, root.resolve(region)));
+            }
+            return sites;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        Map<String, Object> settings(List<DemoSite> all) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("diminet.region", region);
+            settings.put("server.port", port);
+            settings.put("diminet.data-dir", dataDir.toString());
+            for (DemoSite other : all) {
+                if (other != this) {
+                    settings.put("diminet.peers." + other.region, other.url());
+                }
+            }
+            return settings;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.diminet.server.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.diminet.core.domain.Cidr;
+import org.diminet.core.vim.SubnetSpec;
+import org.diminet.core.vim.Vim;
+import org.diminet.core.vim.VimNetwork;
+import org.diminet.core.vim.VimSubnet;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Gives each demo site a few networks to play with, and prints how to use them. */
+final class DemoSeeder {
+    private DemoSeeder() {
+    }
+
+    /** A seeded network: its name, id and CIDR. */
+    record SeededNetwork(String name, String id, String cidr) {
+    }
+
+    record SeededSite(DemoCommand.DemoSite site, List<SeededNetwork> networks) {
+    }
+
+    /**
+     * On a site's first start, creates {@code routed-N} (10.N.0.0/24, disjoint across sites: for L3),
+     * {@code extendable-N} (192.168.10N.0/24: for L2), and at the second site {@code clashing-2}
+     * (10.1.0.128/25, overlapping the first site's routed network: to see an overlap refused).
+     */
+    static SeededSite seed(DemoCommand.DemoSite site, ConfigurableApplicationContext context) {
+        Vim vim = context.getBean(Vim.class);
+        if (vim.allSubnets().isEmpty()) {
+            int n = site.index();
+            create(vim, "routed-" + n, "10." + n + ".0.0/24");
+            create(vim, "extendable-" + n, "192.168." + (100 + n) + ".0/24");
+            if (n == 2) {
+                create(vim, "clashing-2", "10.1.0.128/25");
+            }
+        }
+        List<SeededNetwork> networks = new ArrayList<>();
+        for (VimSubnet subnet : vim.allSubnets()) {
+            String name = vim.findNetwork(subnet.networkId()).map(VimNetwork::name).orElse("?");
+            networks.add(new SeededNetwork(name, subnet.networkId().value(), subnet.cidr().value()));
+        }
+        return new SeededSite(site, networks);
+    }
+
+    private static void create(Vim vim, String name, String cidr) {
+        Cidr parsed = new Cidr(cidr);
+        vim.createNetworkWithSubnet(name, new SubnetSpec(parsed, parsed.defaultGateway(), List.of()));
+    }
+
+    static void printGuide(List<SeededSite> sites) {
+        StringBuilder out = new StringBuilder("\n=== DIMINET demo: ").append(sites.size()).append(" sites running ===\n");
+        for (SeededSite s : sites) {
+            out.append(String.format("%n%-12s %s   (Swagger UI: %s/api/ui, Neutron API: %s/neutron/v2.0/networks)%n",
+                    s.site().region(), s.site().url(), s.site().url(), s.site().url()));
+            for (SeededNetwork n : s.networks()) {
+                out.append(String.format("    %-14s %s  %s%n", n.name(), n.id(), n.cidr()));
+            }
+        }
+        SeededSite first = sites.get(0);
+        SeededSite second = sites.get(1);
+        out.append("\nTry (L3 routing between RegionOne and RegionTwo):\n")
+                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H 'Content-Type: application/json' \\%n"
+                                + "    -d '{\"name\":\"demo-l3\",\"type\":\"L3\",\"resources\":[{\"region\":\"%s\",\"network\":\"%s\"},"
+                                + "{\"region\":\"%s\",\"network\":\"%s\"}]}'%n",
+                        first.site().url(), first.site().region(), idOf(first, "routed-1"),
+                        second.site().region(), idOf(second, "routed-2")))
+                .append("Try (L2 extension of RegionOne's extendable-1 to every other site):\n")
+                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H 'Content-Type: application/json' \\%n"
+                                + "    -d '{\"name\":\"demo-l2\",\"type\":\"L2\",\"resources\":[{\"region\":\"%s\",\"network\":\"%s\"}%s]}'%n",
+                        first.site().url(), first.site().region(), idOf(first, "extendable-1"),
+                        sites.stream().skip(1).map(s -> ",{\"region\":\"" + s.site().region() + "\"}")
+                                .reduce("", String::concat)))
+                .append("Press Ctrl-C to stop all sites.\n");
+        System.out.println(out);
+    }
+
+    private static String idOf(SeededSite site, String name) {
+        return site.networks().stream().filter(n -> n.name().equals(name)).map(SeededNetwork::id).findFirst().orElse("?");
+    }
+}

@@ -1,0 +1,170 @@
+package org.diminet.server.peers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.domain.IpRange;
+import org.diminet.core.domain.Region;
+import org.diminet.core.domain.Resource;
+import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.error.PeerException;
+import org.diminet.core.peer.CreatePartRequest;
+import org.diminet.core.peer.PartReply;
+import org.diminet.core.peer.Peers;
+import org.diminet.core.peer.UpdatePartRequest;
+import org.diminet.server.web.eastwest.PoolRequest;
+import org.diminet.server.web.north.ResourceChangeRequest;
+import org.diminet.server.web.north.ResourceBody;
+import org.diminet.server.web.north.ServiceView;
+
+/**
+ * Talks to other DIMINET sites with the JDK's HTTP client. Failures become {@link PeerException}s
+ * that name the region: no answer in time, no connection, or the peer's own problem details when it
+ * refused.
+ */
+public final class HttpPeers implements Peers {
+    private final Map<Region, URI> sites;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final ObjectMapper json;
+
+    public HttpPeers(Map<Region, URI> sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
+        this.sites = new TreeMap<>(sites);
+        this.requestTimeout = requestTimeout;
+        this.json = json;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    @Override
+    public Set<Region> knownRegions() {
+        return sites.keySet();
+    }
+
+    @Override
+    public PartReply createPart(Region site, CreatePartRequest request) {
+        return call(site, "POST", "/api/intersite-horizontal", request, PartReply.class);
+    }
+
+    @Override
+    public PartReply readPart(Region site, GlobalId id) {
+        return call(site, "GET", "/api/intersite-horizontal/" + id, null, PartReply.class);
+    }
+
+    @Override
+    public PartReply updatePart(Region site, GlobalId id, UpdatePartRequest request) {
+        return call(site, "PUT", "/api/intersite-horizontal/" + id, request, PartReply.class);
+    }
+
+    @Override
+    public void deletePart(Region site, GlobalId id, Optional<UUID> abandonedOperation) {
+        String query = abandonedOperation.map(op -> "?abandoned_operation=" + op).orElse("");
+        call(site, "DELETE", "/api/intersite-horizontal/" + id + query, null, Void.class);
+    }
+
+    @Override
+    public IpRange requestPool(Region master, GlobalId id, Region requester) {
+        return call(master, "POST", "/api/intersite-horizontal/" + id + "/pools", new PoolRequest(requester.name()),
+                IpRange.class);
+    }
+
+    @Override
+    public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources) {
+        ResourceChangeRequest body = new ResourceChangeRequest(resources.stream().map(ResourceBody::of).toList(), null);
+        return call(master, "PUT", "/api/intersite-vertical/" + id, body, ServiceView.class).toDomain();
+    }
+
+    @Override
+    public void forwardDelete(Region master, GlobalId id) {
+        call(master, "DELETE", "/api/intersite-vertical/" + id, null, Void.class);
+    }
+
+    private <T> T call(Region site, String method, String path, Object body, Class<T> answer) {
+        URI base = sites.get(site);
+        if (base == null) {
+            throw new InvalidRequestException("region", "region " + site + " is unknown here; known regions: "
+                    + sites.keySet());
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(write(body)))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw PeerException.unreachable(site, "no connection to " + base + " within the connect timeout");
+        } catch (HttpTimeoutException e) {
+            throw PeerException.timeout(site);
+        } catch (ConnectException e) {
+            throw PeerException.unreachable(site, "connection to " + base + " refused");
+        } catch (IOException e) {
+            throw PeerException.unreachable(site, e.getClass().getSimpleName() + " talking to " + base
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PeerException.unreachable(site, "interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            throw refused(site, response);
+        }
+        if (answer == Void.class) {
+            return null;
+        }
+        try {
+            return json.readValue(response.body(), answer);
+        } catch (IOException | RuntimeException e) {
+            throw new PeerException(site, PeerException.Kind.BAD_RESPONSE, response.statusCode(), null,
+                    "site " + site + " answered " + method + " " + path + " with a body that could not be read: " + e.getMessage());
+        }
+    }
+
+    private PeerException refused(Region site, HttpResponse<byte[]> response) {
+        String detail = new String(response.body(), StandardCharsets.UTF_8);
+        String problem = null;
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node != null && node.hasNonNull("detail")) {
+                detail = node.get("detail").asText();
+                problem = node.hasNonNull("problem") ? node.get("problem").asText() : null;
+            }
+        } catch (IOException e) {
+            // Not problem details (a proxy's HTML page, say): the raw body is the best we have.
+        }
+        String prefix = detail.contains(site.name()) ? "" : site + ": ";
+        return new PeerException(site, PeerException.Kind.REFUSED, response.statusCode(), problem, prefix + detail);
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.diminet.server.web.north;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.service.InterSiteServiceManager;
+import org.diminet.server.config.SiteProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The users' API (paper Table II, North interface). */
+@RestController
+@RequestMapping("/api/intersite-vertical")
+@Tag(name = "North", description = "Inter-site services, as users create and manage them")
+public class NorthController {
+    private final InterSiteServiceManager services;
+    private final SiteProperties site;
+
+    public NorthController(InterSiteServiceManager services, SiteProperties site) {
+        this.services = services;
+        this.site = site;
+    }
+
+    @GetMapping
+    @Operation(summary = "This site's view of all its services")
+    public List<ServiceView> list() {
+        return services.list().stream().map(ServiceView::of).toList();
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a service; this site becomes its master",
+            description = "201 with the service; 400 bad input (the problem's `field` names it), 404 unknown network,"
+                    + " 409 overlapping CIDRs or network already in a service, 502/503/504 a site failed (named)."
+                    + " On any error nothing is left at any site.")
+    public ResponseEntity<ServiceView> create(@RequestBody CreateServiceRequest body) {
+        InterSiteService created = services.create(body.toDomain(site.project()));
+        return ResponseEntity.created(URI.create("/api/intersite-vertical/" + created.id())).body(ServiceView.of(created));
+    }
+
+    @GetMapping("/{globalId}")
+    @Operation(summary = "This site's view of one service")
+    public ServiceView get(@PathVariable String globalId) {
+        return ServiceView.of(services.get(GlobalId.parse(globalId)));
+    }
+
+    @PutMapping("/{globalId}")
+    @Operation(summary = "Make the service's sites match the given resources (forwarded to the master)")
+    public ServiceView update(@PathVariable String globalId, @RequestBody ResourceChangeRequest body) {
+        return ServiceView.of(services.update(GlobalId.parse(globalId), body.toDomain()));
+    }
+
+    @DeleteMapping("/{globalId}")
+    @Operation(summary = "Delete the service at every site (forwarded to the master)")
+    public ResponseEntity<Void> delete(@PathVariable String globalId) {
+        services.delete(GlobalId.parse(globalId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{globalId}/pools")
+    @Operation(summary = "L2: get one more allocation pool for this site from the master's ledger")
+    public ServiceView morePool(@PathVariable String globalId) {
+        return ServiceView.of(services.requestPool(GlobalId.parse(globalId)));
+    }
+}

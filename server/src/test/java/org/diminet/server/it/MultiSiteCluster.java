@@ -1,0 +1,120 @@
+package org.diminet.server.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.diminet.server.launcher.SiteLauncher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * N DIMINET sites, each a separate server instance (its own Spring context, HTTP port, H2 file
+ * database and embedded VIM), talking to each other over real HTTP on loopback.
+ */
+final class MultiSiteCluster implements AutoCloseable {
+    private static final String[] NAMES = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"};
+
+    private final Path root;
+    private final List<String> regions = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+    private final Map<String, String> extraSettings;
+
+    private MultiSiteCluster(int size, Map<String, String> extraSettings) throws IOException {
+        this.root = Files.createTempDirectory("diminet-cluster-");
+        this.extraSettings = extraSettings;
+        for (int i = 0; i < size; i++) {
+            String region = "Region" + NAMES[i];
+            regions.add(region);
+            ports.put(region, freePort());
+        }
+    }
+
+    static MultiSiteCluster start(int size) throws Exception {
+        return start(size, Map.of());
+    }
+
+    static MultiSiteCluster start(int size, Map<String, String> extraSettings) throws Exception {
+        MultiSiteCluster cluster = new MultiSiteCluster(size, extraSettings);
+        try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
+            Map<String, Future<ConfigurableApplicationContext>> futures = new LinkedHashMap<>();
+            for (String region : cluster.regions) {
+                futures.put(region, starter.submit(() -> SiteLauncher.start(cluster.settings(region))));
+            }
+            for (var entry : futures.entrySet()) {
+                cluster.running.put(entry.getKey(), entry.getValue().get());
+            }
+        }
+        return cluster;
+    }
+
+    List<String> regions() {
+        return regions;
+    }
+
+    String region(int index) {
+        return regions.get(index);
+    }
+
+    SiteClient site(String region) {
+        return new SiteClient(region, "http://127.0.0.1:" + ports.get(region));
+    }
+
+    SiteClient site(int index) {
+        return site(regions.get(index));
+    }
+
+    <T> T bean(String region, Class<T> type) {
+        return running.get(region).getBean(type);
+    }
+
+    /** Stops a site as a crash or partition would look to its peers: its port stops answering. */
+    void stop(String region) {
+        ConfigurableApplicationContext context = running.remove(region);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Starts a stopped site again on the same port and data directory. */
+    void restart(String region) {
+        stop(region);
+        running.put(region, SiteLauncher.start(settings(region)));
+    }
+
+    private Map<String, Object> settings(String region) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("diminet.region", region);
+        settings.put("server.port", ports.get(region));
+        settings.put("diminet.data-dir", root.resolve(region).toString());
+        settings.put("diminet.peer.request-timeout", "10s");
+        settings.put("logging.level.org.diminet.phases", "WARN");
+        for (String other : regions) {
+            if (!other.equals(region)) {
+                settings.put("diminet.peers." + other, "http://127.0.0.1:" + ports.get(other));
+            }
+        }
+        settings.putAll(extraSettings);
+        return settings;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(running.keySet()).forEach(this::stop);
+        FileSystemUtils.deleteRecursively(root.toFile());
+    }
+}

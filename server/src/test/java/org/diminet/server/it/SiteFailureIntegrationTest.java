@@ -1,0 +1,103 @@
+package org.diminet.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.diminet.server.it.SiteClient.check;
+import static org.diminet.server.it.SiteClient.regionOnly;
+import static org.diminet.server.it.SiteClient.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diminet.server.it.SiteClient.Answer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sites that are down, and sites that restart: nothing half-made, nothing lost. */
+class SiteFailureIntegrationTest {
+    private MultiSiteCluster cluster;
+
+    @BeforeEach
+    void startSites() throws Exception {
+        cluster = MultiSiteCluster.start(3);
+    }
+
+    @AfterEach
+    void stopSites() {
+        cluster.close();
+    }
+
+    @Test
+    void aCreateTouchingADownSiteFailsNamingItAndLeavesNothing() {
+        SiteClient one = cluster.site(0);
+        SiteClient two = cluster.site(1);
+        String routedOne = one.createNetwork("routed-1", "10.1.0.0/24");
+        String routedTwo = two.createNetwork("routed-2", "10.2.0.0/24");
+        String extendable = one.createNetwork("ext-1", "172.30.0.0/24");
+        JsonNode poolsBefore = one.subnetsOf(extendable).getFirst().get("allocation_pools");
+        int networksAtTwo = two.networks().size();
+        cluster.stop("RegionThree");
+
+        Answer l3 = one.create("l3-down", "L3", resource("RegionOne", routedOne), resource("RegionTwo", routedTwo),
+                resource("RegionThree", "3b8360e6-e29a-4063-a8bc-7bbd0785d08b"));
+        Answer l2 = one.create("l2-down", "L2", resource("RegionOne", extendable), regionOnly("RegionTwo"),
+                regionOnly("RegionThree"));
+
+        for (Answer failed : new Answer[] {l3, l2}) {
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(failed.text("region")).isEqualTo("RegionThree");
+            assertThat(failed.text("detail")).contains("RegionThree");
+        }
+        assertThat(check(one.list(), 200).body()).isEmpty();
+        assertThat(check(two.list(), 200).body()).isEmpty();
+        assertThat(two.networks()).as("RegionTwo's copy of the L2 network was removed").hasSize(networksAtTwo);
+        assertThat(one.subnetsOf(extendable).getFirst().get("allocation_pools")).isEqualTo(poolsBefore);
+        // The claims were released too: once the site is back the same request succeeds.
+        cluster.restart("RegionThree");
+        check(one.create("l2-back", "L2", resource("RegionOne", extendable), regionOnly("RegionTwo"),
+                regionOnly("RegionThree")), 201);
+    }
+
+    @Test
+    void changesThatNeedADownSiteAreRefusedAndChangeNothing() {
+        SiteClient one = cluster.site(0);
+        String network = one.createNetwork("ext", "172.31.0.0/24");
+        String id = check(one.create("ext", "L2", resource("RegionOne", network), regionOnly("RegionTwo"),
+                regionOnly("RegionThree")), 201).text("global_id");
+        cluster.stop("RegionThree");
+
+        Answer shrink = one.put(id, resource("RegionOne", network), regionOnly("RegionTwo"));
+        Answer delete = cluster.site(1).delete(id);
+
+        assertThat(shrink.status()).isEqualTo(503);
+        assertThat(delete.status()).isEqualTo(503);
+        assertThat(delete.text("detail")).contains("RegionThree");
+        assertThat(check(one.get(id), 200).body().get("resources")).hasSize(3);
+        assertThat(check(cluster.site(1).get(id), 200).text("state")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void servicesAndNetworksSurviveARestart() {
+        SiteClient one = cluster.site(0);
+        String network = one.createNetwork("durable", "172.29.0.0/24");
+        JsonNode created = check(one.create("durable", "L2", resource("RegionOne", network),
+                regionOnly("RegionTwo")), 201).body();
+        String id = created.get("global_id").asText();
+        String atTwo = created.get("resources").get(1).get("network").asText();
+        String ipBefore = cluster.site(1).createPortIp(atTwo);
+
+        cluster.restart("RegionOne");
+        cluster.restart("RegionTwo");
+
+        JsonNode again = check(cluster.site(0).get(id), 200).body();
+        assertThat(again.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(again.get("params")).isEqualTo(created.get("params"));
+        assertThat(check(cluster.site(1).get(id), 200).text("master")).isEqualTo("RegionOne");
+        assertThat(cluster.site(1).ports(atTwo)).hasSize(1);
+        String ipAfter = cluster.site(1).createPortIp(atTwo);
+        assertThat(ipAfter).isNotEqualTo(ipBefore);
+        for (JsonNode port : cluster.site(1).ports(atTwo)) {
+            check(cluster.site(1).deletePort(port.get("id").asText()), 204);
+        }
+        assertThat(cluster.site(0).delete(id).status()).isEqualTo(204);
+        assertThat(cluster.site(1).get(id).status()).isEqualTo(404);
+    }
+}
