@@ -87,7 +87,7 @@ public class SiteWiring {
 
     @Bean
     SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store, Fanout fanout) {
-        return new SiteContext(region, vim, dataPlane, peers, store, Clock.systemUTC(), fanout, new PhaseLog(),
+        return new SiteContext(region, vim, dataPlane, peers, store, Clock.systemUTC(), fanout, new PhaseLog(region),
                 new KeyedLocks());
     }
 

@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,15 +39,9 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("Stopping " + started.size() + " sites...");
             started.forEach(ConfigurableApplicationContext::close);
         }));
-        // Two at a time: the machine this is meant for has two cores.
-        try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
-            List<Future<ConfigurableApplicationContext>> futures = new ArrayList<>();
-            for (DemoSite site : plan) {
-                futures.add(starter.submit(() -> SiteLauncher.start(site.settings(plan))));
-            }
-            for (Future<ConfigurableApplicationContext> future : futures) {
-                started.add(future.get());
-            }
+        // One after the other: contexts share the JVM's logging system, which each start re-initialises.
+        for (DemoSite site : plan) {
+            started.add(SiteLauncher.start(site.settings(plan)));
         }
         List<DemoSeeder.SeededSite> seeded = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {

@@ -147,17 +147,20 @@ public final class HttpPeers implements Peers {
     private PeerException refused(Region site, HttpResponse<byte[]> response) {
         String detail = new String(response.body(), StandardCharsets.UTF_8);
         String problem = null;
+        Region about = site;
         try {
             JsonNode node = json.readTree(response.body());
             if (node != null && node.hasNonNull("detail")) {
                 detail = node.get("detail").asText();
                 problem = node.hasNonNull("problem") ? node.get("problem").asText() : null;
+                // A forwarded request's failure may be about a third site (the master could not reach it).
+                about = node.hasNonNull("region") ? new Region(node.get("region").asText()) : site;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // Not problem details (a proxy's HTML page, say): the raw body is the best we have.
         }
-        String prefix = detail.contains(site.name()) ? "" : site + ": ";
-        return new PeerException(site, PeerException.Kind.REFUSED, response.statusCode(), problem, prefix + detail);
+        String prefix = detail.contains(about.name()) ? "" : site + ": ";
+        return new PeerException(about, PeerException.Kind.REFUSED, response.statusCode(), problem, prefix + detail);
     }
 
     private byte[] write(Object body) {

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.diminet.server.launcher.SiteLauncher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -26,9 +24,9 @@ final class MultiSiteCluster implements AutoCloseable {
     private final List<String> regions = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
-    private final Map<String, String> extraSettings;
+    private final Function<String, Map<String, String>> extraSettings;
 
-    private MultiSiteCluster(int size, Map<String, String> extraSettings) throws IOException {
+    private MultiSiteCluster(int size, Function<String, Map<String, String>> extraSettings) throws IOException {
         this.root = Files.createTempDirectory("diminet-cluster-");
         this.extraSettings = extraSettings;
         for (int i = 0; i < size; i++) {
@@ -39,19 +37,15 @@ final class MultiSiteCluster implements AutoCloseable {
     }
 
     static MultiSiteCluster start(int size) throws Exception {
-        return start(size, Map.of());
+        return start(size, region -> Map.of());
     }
 
-    static MultiSiteCluster start(int size, Map<String, String> extraSettings) throws Exception {
+    /** @param extraSettings per region, Spring properties that override the defaults */
+    static MultiSiteCluster start(int size, Function<String, Map<String, String>> extraSettings) throws Exception {
         MultiSiteCluster cluster = new MultiSiteCluster(size, extraSettings);
-        try (ExecutorService starter = Executors.newFixedThreadPool(2)) {
-            Map<String, Future<ConfigurableApplicationContext>> futures = new LinkedHashMap<>();
-            for (String region : cluster.regions) {
-                futures.put(region, starter.submit(() -> SiteLauncher.start(cluster.settings(region))));
-            }
-            for (var entry : futures.entrySet()) {
-                cluster.running.put(entry.getKey(), entry.getValue().get());
-            }
+        // One after the other: contexts share the JVM's logging system, which each start re-initialises.
+        for (String region : cluster.regions) {
+            cluster.running.put(region, SiteLauncher.start(cluster.settings(region)));
         }
         return cluster;
     }
@@ -102,7 +96,7 @@ final class MultiSiteCluster implements AutoCloseable {
                 settings.put("diminet.peers." + other, "http://127.0.0.1:" + ports.get(other));
             }
         }
-        settings.putAll(extraSettings);
+        settings.putAll(extraSettings.apply(region));
         return settings;
     }
 

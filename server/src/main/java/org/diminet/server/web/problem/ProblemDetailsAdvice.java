@@ -112,7 +112,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static HttpStatus peerStatus(PeerException p) {
         return switch (p.kind()) {
-            case REFUSED -> p.peerStatus() >= 400 && p.peerStatus() < 500
+            // A peer's own 4xx, or its report that a site behind it is down, reaches the user unchanged.
+            case REFUSED -> p.peerStatus() >= 400 && p.peerStatus() < 500 || p.peerStatus() >= 502 && p.peerStatus() <= 504
                     ? HttpStatus.valueOf(p.peerStatus()) : HttpStatus.BAD_GATEWAY;
             case UNREACHABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
