@@ -48,6 +48,7 @@ import org.diminet.core.vim.VimSubnet;
  * so no address is handed out twice across the service.
  */
 public final class L2ExtensionStrategy implements ServiceStrategy {
+    private static final System.Logger LOG = System.getLogger(L2ExtensionStrategy.class.getName());
 
     @Override
     public ServiceType type() {
@@ -107,22 +108,16 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                             site.local(), request.resources(),
                             Optional.of(new L2Instruction(subnet.cidr(), subnet.gatewayIp(), List.of(pools.get(region))))));
             remotePartsExist = true;
-            InterSiteService active = service
+            InterSiteService active = DataPlaneWiring.activate(site, service
                     .withResources(withCreatedNetworks(request.resources(), parts), site.now())
-                    .withParams(initial.withLocalPools(List.of(own.range())).withLedger(ledger), site.now());
-            active = DataPlaneWiring.wire(site, active).withState(ServiceState.ACTIVE, site.now());
-            site.store().update(active);
+                    .withParams(initial.withLocalPools(List.of(own.range())).withLedger(ledger), site.now()));
             MasterSteps.propagateResources(site, active, remotes);
             return active;
         } catch (RuntimeException e) {
-            if (remotePartsExist) {
-                MasterSteps.compensate(site, id, operation, remotes);
-            }
             if (localPoolsShrunk) {
-                site.vim().updateAllocationPools(subnet.id(), subnet.allocationPools());
+                restorePools(site, id, subnet);
             }
-            DataPlaneWiring.unwire(site, site.store().find(id).orElse(service));
-            site.store().delete(id);
+            MasterSteps.abandonCreate(site, id, operation, remotePartsExist ? remotes : List.of());
             throw e;
         }
     }
@@ -210,15 +205,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                         new L2Params(l2.cidr(), l2.gatewayIp(), network.subnetIds().getFirst(), l2.pools(), true,
                                 List.of(), Optional.empty()),
                         List.of(), Optional.empty(), ServiceState.CREATING, site.now(), site.now());
-                site.store().insert(service);
-                try {
-                    InterSiteService active = DataPlaneWiring.wire(site, service).withState(ServiceState.ACTIVE, site.now());
-                    site.store().update(active);
-                    return describePart(site, active);
-                } catch (RuntimeException e) {
-                    site.store().delete(request.id());
-                    throw e;
-                }
+                return describePart(site, DataPlaneWiring.storeAndActivate(site, service));
             } catch (RuntimeException e) {
                 site.vim().deleteNetwork(network.id());
                 throw e;
@@ -270,6 +257,16 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         int userPorts = params.createdHere() && network.isPresent() ? LocalNetworks.userPortCount(site, network.get()) : 0;
         return new PartReply(site.local(), network, List.of(params.cidr()), params.localPools(), userPorts,
                 current.state());
+    }
+
+    /** Best effort: a failure here must not hide the failure that made us undo the create. */
+    private static void restorePools(SiteContext site, GlobalId id, VimSubnet subnet) {
+        try {
+            site.vim().updateAllocationPools(subnet.id(), subnet.allocationPools());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "service={0}: could not restore the pools {1} of subnet {2}: {3}",
+                    id, subnet.allocationPools(), subnet.id(), e.getMessage());
+        }
     }
 
     private static VimSubnet onlySubnet(SiteContext site, NetworkId network) {

@@ -68,15 +68,9 @@ public final class L3RoutingStrategy implements ServiceStrategy {
                             site.local(), request.resources(), Optional.empty()));
             remotePartsExist = true;
             OverlapCheck.requireDisjoint(allCidrs(site.local(), localNetwork, localCidrs, parts));
-            InterSiteService active = DataPlaneWiring.wire(site, service).withState(ServiceState.ACTIVE, site.now());
-            site.store().update(active);
-            return active;
+            return DataPlaneWiring.activate(site, service);
         } catch (RuntimeException e) {
-            if (remotePartsExist) {
-                MasterSteps.compensate(site, id, operation, remotes);
-            }
-            DataPlaneWiring.unwire(site, site.store().find(id).orElse(service));
-            site.store().delete(id);
+            MasterSteps.abandonCreate(site, id, operation, remotePartsExist ? remotes : List.of());
             throw e;
         }
     }
@@ -135,15 +129,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
         InterSiteService service = new InterSiteService(request.id(), request.name(), ServiceType.L3, request.project(),
                 request.master(), request.resources(), new L3Params(cidrs), List.of(), Optional.empty(),
                 ServiceState.CREATING, site.now(), site.now());
-        site.store().insert(service);
-        try {
-            InterSiteService active = DataPlaneWiring.wire(site, service).withState(ServiceState.ACTIVE, site.now());
-            site.store().update(active);
-            return describePart(site, active);
-        } catch (RuntimeException e) {
-            site.store().delete(request.id());
-            throw e;
-        }
+        return describePart(site, DataPlaneWiring.storeAndActivate(site, service));
     }
 
     @Override

@@ -42,6 +42,36 @@ public final class DataPlaneWiring {
         return service.withDataPlane(connections, Optional.of(attachment), site.now());
     }
 
+    /**
+     * Connects the service's local network and stores it ACTIVE. If storing fails, the connection is
+     * removed again, so the caller only has its own earlier steps to undo.
+     */
+    public static InterSiteService activate(SiteContext site, InterSiteService service) {
+        InterSiteService wired = wire(site, service);
+        try {
+            InterSiteService active = wired.withState(org.diminet.core.domain.ServiceState.ACTIVE, site.now());
+            site.store().update(active);
+            return active;
+        } catch (RuntimeException e) {
+            unwire(site, wired);
+            throw e;
+        }
+    }
+
+    /**
+     * A site's part: stores the new service (claiming its network) and activates it; if activation
+     * fails the row goes again. Returns the active service.
+     */
+    public static InterSiteService storeAndActivate(SiteContext site, InterSiteService service) {
+        site.store().insert(service);
+        try {
+            return activate(site, service);
+        } catch (RuntimeException e) {
+            site.store().delete(service.id());
+            throw e;
+        }
+    }
+
     public static void unwire(SiteContext site, InterSiteService service) {
         service.attachment().ifPresent(a -> site.phases().timed(service.id(), "data-plane-detach",
                 () -> site.dataPlane().detach(a)));

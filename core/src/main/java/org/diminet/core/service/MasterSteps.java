@@ -59,6 +59,15 @@ public final class MasterSteps {
                 id, region, error.getMessage()));
     }
 
+    /**
+     * Undoes a master's failed create: the sites that may hold a part drop it, and the master's own row
+     * (and with it the network claim) goes.
+     */
+    public static void abandonCreate(SiteContext site, GlobalId id, UUID operation, Collection<Region> sitesWithParts) {
+        compensate(site, id, operation, sitesWithParts);
+        site.store().delete(id);
+    }
+
     /** Reads every listed site's part in parallel; throws if any site cannot answer. */
     public static Map<Region, PartReply> readParts(SiteContext site, GlobalId id, Collection<Region> targets) {
         Map<Region, Outcome<PartReply>> outcomes = site.phases().timed(id, "remote-read",
