@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.Region;
+import org.diminet.core.error.PeerException;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.UpdatePartRequest;
@@ -68,12 +69,25 @@ public final class MasterSteps {
         site.store().delete(id);
     }
 
-    /** Reads every listed site's part in parallel; throws if any site cannot answer. */
+    /**
+     * Reads every listed site's part in parallel; throws if any site cannot answer. A site that no
+     * longer has the service (an earlier delete got that far) is left out of the answer, so that
+     * retrying an interrupted delete can finish.
+     */
     public static Map<Region, PartReply> readParts(SiteContext site, GlobalId id, Collection<Region> targets) {
         Map<Region, Outcome<PartReply>> outcomes = site.phases().timed(id, "remote-read",
                 () -> site.fanout().call(targets, region -> site.peers().readPart(region, id)));
-        FanoutResults.throwIfAnyFailed(outcomes);
+        Map<Region, RuntimeException> failed = FanoutResults.failures(outcomes);
+        failed.values().removeIf(MasterSteps::partIsGone);
+        if (!failed.isEmpty()) {
+            throw FanoutResults.combined(failed);
+        }
         return FanoutResults.successes(outcomes);
+    }
+
+    private static boolean partIsGone(RuntimeException error) {
+        return error instanceof PeerException p && p.kind() == PeerException.Kind.REFUSED && p.peerStatus() == 404
+                && "service-not-found".equals(p.problemType());
     }
 
     /** Deletes the parts at the listed sites in parallel; throws if any site failed. */
@@ -89,25 +103,32 @@ public final class MasterSteps {
     /**
      * Tells every other site of the service its current resource list, in the background and with a
      * few retries: the sites' data planes already work without it (route targets derive from the
-     * global id), so the user need not wait for this second round.
+     * global id), so the user need not wait for this second round. Each attempt reads the list from
+     * the store under the service's lock, so an older list can never overtake a newer one.
      */
     public static void propagateResources(SiteContext site, InterSiteService service, List<Region> targets) {
         if (targets.isEmpty()) {
             return;
         }
-        UpdatePartRequest update = new UpdatePartRequest(service.resources(), List.of());
+        GlobalId id = service.id();
         site.fanout().background(() -> {
             List<Region> pending = targets;
             for (int attempt = 1; attempt <= PROPAGATION_ATTEMPTS && !pending.isEmpty(); attempt++) {
                 if (attempt > 1) {
                     sleep(200L << attempt);
                 }
-                Map<Region, Outcome<PartReply>> outcomes = site.fanout().call(pending,
-                        region -> site.peers().updatePart(region, service.id(), update));
-                pending = FanoutResults.regions(FanoutResults.failures(outcomes));
+                List<Region> sending = pending;
+                pending = site.locks().withLock(id, () -> site.store().find(id)
+                        .map(current -> {
+                            UpdatePartRequest update = new UpdatePartRequest(current.resources(), List.of());
+                            List<Region> stillIn = sending.stream().filter(current.regions()::contains).toList();
+                            return FanoutResults.regions(FanoutResults.failures(site.fanout().call(stillIn,
+                                    region -> site.peers().updatePart(region, id, update))));
+                        })
+                        .orElse(List.of()));
             }
             if (!pending.isEmpty()) {
-                LOG.log(Level.WARNING, "service={0}: sites {1} did not take the new resource list", service.id(), pending);
+                LOG.log(Level.WARNING, "service={0}: sites {1} did not take the new resource list", id, pending);
             }
         });
     }

@@ -308,6 +308,23 @@ class InterSiteServicesIntegrationTest {
     }
 
     @Test
+    void aDeleteThatGotHalfwayCanBeRetriedToTheEnd() {
+        String a = site(0).createNetwork("halfway-a", "10.250.0.0/24");
+        String b = site(1).createNetwork("halfway-b", "10.251.0.0/24");
+        String c = site(2).createNetwork("halfway-c", "10.252.0.0/24");
+        String id = check(site(0).create("halfway", "L3", resource("RegionOne", a), resource("RegionTwo", b),
+                resource("RegionThree", c)), 201).text("global_id");
+        // As if an earlier delete had removed RegionTwo's part before it was interrupted.
+        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
+
+        assertThat(site(0).delete(id).status()).isEqualTo(204);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(site(i).get(id).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aSiteRunningShortGetsAnotherPoolFromTheMaster() {
         String network = site(0).createNetwork("short", "172.25.0.0/28");
         String id = check(site(0).create("short", "L2", resource("RegionOne", network), regionOnly("RegionTwo")), 201)
