@@ -325,6 +325,29 @@ class InterSiteServicesIntegrationTest {
     }
 
     @Test
+    void aCreateThatArrivesAfterItsCompensationIsRefused() {
+        String b = site(1).createNetwork("late-b", "10.253.0.0/24");
+        String id = java.util.UUID.randomUUID().toString();
+        String operation = java.util.UUID.randomUUID().toString();
+        // The master gave up (say, a timeout) and compensated before its create reached RegionTwo.
+        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id + "?abandoned_operation=" + operation, null), 204);
+        ObjectNode late = SiteClient.JSON.createObjectNode().put("operation", operation).put("id", id)
+                .put("name", "late").put("type", "L3").put("project", "default").put("master", "RegionOne");
+        late.putArray("resources").add(resource("RegionOne", "3b8360e6-e29a-4063-a8bc-7bbd0785d08b"))
+                .add(resource("RegionTwo", b));
+
+        Answer refused = site(1).send("POST", "/api/intersite-horizontal", late);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("problem")).isEqualTo("operation-abandoned");
+        assertThat(site(1).get(id).status()).isEqualTo(404);
+        late.put("operation", java.util.UUID.randomUUID().toString());
+        assertThat(site(1).send("POST", "/api/intersite-horizontal", late).status())
+                .as("a new attempt of the same service is not refused").isEqualTo(201);
+        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
+    }
+
+    @Test
     void aSiteRunningShortGetsAnotherPoolFromTheMaster() {
         String network = site(0).createNetwork("short", "172.25.0.0/28");
         String id = check(site(0).create("short", "L2", resource("RegionOne", network), regionOnly("RegionTwo")), 201)
