@@ -1,0 +1,75 @@
+package org.diminet.server.inprocess;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.diminet.core.domain.IpRange;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.domain.Region;
+import org.diminet.core.error.VimException;
+import org.diminet.core.vim.SubnetSpec;
+import org.diminet.core.vim.Vim;
+import org.diminet.core.vim.VimNetwork;
+import org.diminet.core.vim.VimPort;
+import org.diminet.core.vim.VimSubnet;
+
+/** A real VIM that can be told to fail its next call of one kind, as a VIM under trouble would. */
+final class FaultyVim implements Vim {
+    enum Call { CREATE_NETWORK, UPDATE_POOLS }
+
+    private final Region region;
+    private final Vim delegate;
+    private final AtomicReference<Call> failNext = new AtomicReference<>();
+
+    FaultyVim(Region region, Vim delegate) {
+        this.region = region;
+        this.delegate = delegate;
+    }
+
+    void failNext(Call call) {
+        failNext.set(call);
+    }
+
+    private void maybeFail(Call call) {
+        if (failNext.compareAndSet(call, null)) {
+            throw new VimException(region, "injected failure of " + call);
+        }
+    }
+
+    @Override
+    public Optional<VimNetwork> findNetwork(NetworkId id) {
+        return delegate.findNetwork(id);
+    }
+
+    @Override
+    public List<VimSubnet> subnetsOf(NetworkId id) {
+        return delegate.subnetsOf(id);
+    }
+
+    @Override
+    public List<VimSubnet> allSubnets() {
+        return delegate.allSubnets();
+    }
+
+    @Override
+    public VimNetwork createNetworkWithSubnet(String name, SubnetSpec subnet) {
+        maybeFail(Call.CREATE_NETWORK);
+        return delegate.createNetworkWithSubnet(name, subnet);
+    }
+
+    @Override
+    public VimSubnet updateAllocationPools(String subnetId, List<IpRange> pools) {
+        maybeFail(Call.UPDATE_POOLS);
+        return delegate.updateAllocationPools(subnetId, pools);
+    }
+
+    @Override
+    public void deleteNetwork(NetworkId id) {
+        delegate.deleteNetwork(id);
+    }
+
+    @Override
+    public List<VimPort> portsOf(NetworkId id) {
+        return delegate.portsOf(id);
+    }
+}
