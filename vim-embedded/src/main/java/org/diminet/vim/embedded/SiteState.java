@@ -1,0 +1,215 @@
+package org.diminet.vim.embedded;
+
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The networks, subnets and ports of a simulated site. Not thread-safe: only {@link SiteStore} hands it
+ * out, under its lock.
+ *
+ * <p>It keeps what ties resources together, so the groups need not: a network lists exactly its subnets,
+ * in creation order; subnets and ports go away with their network; and the addresses used on a subnet are
+ * exactly those its ports hold. It checks no request: that is done before anything is changed here.
+ */
+final class SiteState {
+
+    private static final String VIM_OWNER_PREFIX = "network:";
+
+    private final Map<String, NetworkView> networks = new LinkedHashMap<>();
+    private final Map<String, SubnetView> subnets = new LinkedHashMap<>();
+    private final Map<String, PortView> ports = new LinkedHashMap<>();
+    /** Addresses held by ports, per subnet, sorted so the next free one is found without scanning pools. */
+    private final Map<String, NavigableSet<IPAddress>> usedBySubnet = new HashMap<>();
+
+    /** Everything the site holds, in creation order: what a snapshot saves, or a failed change goes back to. */
+    record Contents(List<NetworkView> networks, List<SubnetView> subnets, List<PortView> ports) {
+    }
+
+    Contents contents() {
+        return new Contents(List.copyOf(networks.values()), List.copyOf(subnets.values()), List.copyOf(ports.values()));
+    }
+
+    /** Replaces everything with {@code contents}, working out again which addresses are used. */
+    void restore(Contents contents) {
+        networks.clear();
+        subnets.clear();
+        ports.clear();
+        usedBySubnet.clear();
+        contents.networks().forEach(n -> networks.put(n.id(), n));
+        for (SubnetView s : contents.subnets()) {
+            subnets.put(s.id(), s);
+            usedBySubnet.put(s.id(), new TreeSet<>());
+        }
+        contents.ports().forEach(this::addPort);
+    }
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    Collection<NetworkView> networks() {
+        return Collections.unmodifiableCollection(networks.values());
+    }
+
+    Collection<SubnetView> subnets() {
+        return Collections.unmodifiableCollection(subnets.values());
+    }
+
+    Collection<PortView> ports() {
+        return Collections.unmodifiableCollection(ports.values());
+    }
+
+    Optional<NetworkView> findNetwork(String id) {
+        return Optional.ofNullable(networks.get(id));
+    }
+
+    Optional<SubnetView> findSubnet(String id) {
+        return Optional.ofNullable(subnets.get(id));
+    }
+
+    /** @throws EmbeddedVimException 404 {@code NetworkNotFound} */
+    NetworkView requireNetwork(String id) {
+        return require(networks, id, "NetworkNotFound", "Network");
+    }
+
+    /** @throws EmbeddedVimException 404 {@code SubnetNotFound} */
+    SubnetView requireSubnet(String id) {
+        return require(subnets, id, "SubnetNotFound", "Subnet");
+    }
+
+    /** @throws EmbeddedVimException 404 {@code PortNotFound} */
+    PortView requirePort(String id) {
+        return require(ports, id, "PortNotFound", "Port");
+    }
+
+    private static <V> V require(Map<String, V> resources, String id, String errorType, String kind) {
+        V resource = id == null ? null : resources.get(id);
+        if (resource == null) {
+            throw EmbeddedVimException.notFound(errorType, kind + " " + id + " could not be found.");
+        }
+        return resource;
+    }
+
+    /** The network's subnets, in creation order. */
+    List<SubnetView> subnetsOf(NetworkView network) {
+        return network.subnetIds().stream().map(subnets::get).toList();
+    }
+
+    /** The addresses ports hold on the subnet, lowest first. */
+    NavigableSet<IPAddress> usedAddresses(String subnetId) {
+        return Collections.unmodifiableNavigableSet(usedBySubnet.get(subnetId));
+    }
+
+    boolean isMacInUse(String mac) {
+        return ports.values().stream().anyMatch(p -> p.macAddress().equals(mac));
+    }
+
+    /** Whether a port the VIM does not own is on the network: Neutron then refuses to delete it. */
+    boolean hasUserPortOn(String networkId) {
+        return ports.values().stream().anyMatch(p -> p.networkId().equals(networkId) && isUserPort(p));
+    }
+
+    /** Whether a port the VIM does not own has an address on the subnet: Neutron then refuses to delete it. */
+    boolean hasUserAddressOn(String subnetId) {
+        return ports.values().stream().anyMatch(p -> isUserPort(p) && holdsAddressOn(p, subnetId));
+    }
+
+    private static boolean isUserPort(PortView port) {
+        return !port.deviceOwner().startsWith(VIM_OWNER_PREFIX);
+    }
+
+    private static boolean holdsAddressOn(PortView port, String subnetId) {
+        return port.fixedIps().stream().anyMatch(ip -> ip.subnetId().equals(subnetId));
+    }
+
+    // --- changing: add* and replace* return what they stored, which is what the caller answers with -
+
+    /** Adds a new network, without subnets. */
+    NetworkView addNetwork(NetworkView network) {
+        networks.put(network.id(), network);
+        return network;
+    }
+
+    /** Replaces a network with a copy that lists the same subnets. */
+    NetworkView replaceNetwork(NetworkView network) {
+        networks.put(network.id(), network);
+        return network;
+    }
+
+    /** Adds a subnet to its network, which counts as changed when the subnet was created. */
+    SubnetView addSubnet(SubnetView subnet) {
+        subnets.put(subnet.id(), subnet);
+        usedBySubnet.put(subnet.id(), new TreeSet<>());
+        NetworkView network = networks.get(subnet.networkId());
+        List<String> subnetIds = new ArrayList<>(network.subnetIds());
+        subnetIds.add(subnet.id());
+        networks.put(network.id(), withSubnets(network, subnetIds, subnet.createdAt()));
+        return subnet;
+    }
+
+    /** Replaces a subnet with a copy on the same network; ports keep their addresses. */
+    SubnetView replaceSubnet(SubnetView subnet) {
+        subnets.put(subnet.id(), subnet);
+        return subnet;
+    }
+
+    /** Removes a subnet; ports that had an address on it lose that address. */
+    void removeSubnet(String id) {
+        ports.replaceAll((portId, p) -> !holdsAddressOn(p, id) ? p
+                : new PortView(p.id(), p.name(), p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
+                        p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList(),
+                        p.adminStateUp(), p.status(), p.createdAt(), ResourceFields.now()));
+        SubnetView subnet = subnets.remove(id);
+        usedBySubnet.remove(id);
+        NetworkView network = networks.get(subnet.networkId());
+        networks.put(network.id(), withSubnets(network, network.subnetIds().stream().filter(s -> !s.equals(id)).toList(),
+                ResourceFields.now()));
+    }
+
+    private static NetworkView withSubnets(NetworkView n, List<String> subnetIds, Instant updatedAt) {
+        return new NetworkView(n.id(), n.name(), subnetIds, n.adminStateUp(), n.status(), n.createdAt(), updatedAt);
+    }
+
+    /** Removes a network with its subnets and every port on it, without any check. */
+    void removeNetwork(String id) {
+        ports.values().removeIf(p -> p.networkId().equals(id));
+        NetworkView network = networks.remove(id);
+        for (String subnetId : network.subnetIds()) {
+            subnets.remove(subnetId);
+            usedBySubnet.remove(subnetId);
+        }
+    }
+
+    /** Adds a new port; its addresses count as used from now on. */
+    PortView addPort(PortView port) {
+        ports.put(port.id(), port);
+        port.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).add(address(ip.ipAddress())));
+        return port;
+    }
+
+    /** Replaces a port with a copy that holds the same addresses. */
+    PortView replacePort(PortView port) {
+        ports.put(port.id(), port);
+        return port;
+    }
+
+    /** Removes a port and frees its addresses. */
+    void removePort(String id) {
+        PortView port = ports.remove(id);
+        port.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).remove(address(ip.ipAddress())));
+    }
+
+    /** Parses an address already known to be valid: one a port holds. */
+    private static IPAddress address(String text) {
+        return new IPAddressString(text).getAddress().withoutPrefixLength();
+    }
+}
