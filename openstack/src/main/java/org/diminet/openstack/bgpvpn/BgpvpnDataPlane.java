@@ -1,0 +1,126 @@
+package org.diminet.openstack.bgpvpn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.diminet.core.dataplane.DataPlane;
+import org.diminet.core.domain.DataPlaneAttachment;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.NetworkId;
+import org.diminet.core.domain.RouteTarget;
+import org.diminet.core.domain.ServiceType;
+import org.diminet.core.error.VimException;
+import org.diminet.openstack.neutron.NeutronClient;
+
+/**
+ * The {@code bgpvpn} data-plane driver: one networking-bgpvpn BGPVPN per service and site, associated with
+ * the service's local network.
+ *
+ * <ul>
+ *   <li>{@link #attach}: {@code POST /bgpvpn/bgpvpns} named {@code diminet-<global id>}, type {@code l3} for
+ *       L3 services and {@code l2} for L2 extensions, exporting the site's target and importing the others';
+ *       then {@code POST .../network_associations}. If the association is refused, the BGPVPN is deleted
+ *       before the failure is thrown. The attachment's external ids are {@code [bgpvpn id, association id]}.</li>
+ *   <li>{@link #updateImports}: {@code PUT} of the BGPVPN's {@code import_targets}.</li>
+ *   <li>{@link #detach}: {@code DELETE} of the association, then of the BGPVPN; either being gone already
+ *       is fine.</li>
+ * </ul>
+ * Failures are {@link VimException}s naming the region, as for {@link org.diminet.openstack.neutron.NeutronVim}.
+ */
+public final class BgpvpnDataPlane implements DataPlane {
+    public static final String DRIVER = "bgpvpn";
+    private static final String BGPVPNS = "/bgpvpn/bgpvpns";
+
+    private final NeutronClient neutron;
+
+    public BgpvpnDataPlane(NeutronClient neutron) {
+        this.neutron = Objects.requireNonNull(neutron, "neutron");
+    }
+
+    @Override
+    public String driver() {
+        return DRIVER;
+    }
+
+    /** The name DIMINET gives the BGPVPN of a service, so an operator can tell whose it is. */
+    public static String bgpvpnName(GlobalId service) {
+        return "diminet-" + service;
+    }
+
+    @Override
+    public DataPlaneAttachment attach(GlobalId service, ServiceType type, NetworkId localNetwork,
+                                      RouteTarget export, Set<RouteTarget> imports) {
+        ObjectNode body = NeutronClient.object();
+        ObjectNode bgpvpn = body.putObject("bgpvpn");
+        bgpvpn.put("name", bgpvpnName(service));
+        bgpvpn.put("type", switch (type) {
+            case L2 -> "l2";
+            case L3 -> "l3";
+        });
+        bgpvpn.putArray("export_targets").add(export.value());
+        bgpvpn.set("import_targets", targets(imports));
+        String bgpvpnId = id(neutron.post(BGPVPNS, body).path("bgpvpn"), "BGPVPN");
+
+        ObjectNode association = NeutronClient.object();
+        association.putObject("network_association").put("network_id", localNetwork.value());
+        try {
+            String associationId = id(neutron.post(associations(bgpvpnId), association).path("network_association"),
+                    "network association");
+            return new DataPlaneAttachment(DRIVER, List.of(bgpvpnId, associationId), export, imports);
+        } catch (RuntimeException e) {
+            try {
+                neutron.delete(BGPVPNS + "/" + bgpvpnId);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** {@inheritDoc} A BGPVPN that no longer exists is a {@link VimException}: the site lost the connection. */
+    @Override
+    public DataPlaneAttachment updateImports(DataPlaneAttachment attachment, Set<RouteTarget> imports) {
+        String bgpvpnId = bgpvpnId(attachment);
+        ObjectNode body = NeutronClient.object();
+        body.putObject("bgpvpn").set("import_targets", targets(imports));
+        neutron.put(BGPVPNS + "/" + bgpvpnId, body);
+        return new DataPlaneAttachment(DRIVER, attachment.externalIds(), attachment.exportTarget(), imports);
+    }
+
+    @Override
+    public void detach(DataPlaneAttachment attachment) {
+        String bgpvpnId = bgpvpnId(attachment);
+        if (attachment.externalIds().size() > 1) {
+            neutron.delete(associations(bgpvpnId) + "/" + attachment.externalIds().get(1));
+        }
+        neutron.delete(BGPVPNS + "/" + bgpvpnId);
+    }
+
+    private static String bgpvpnId(DataPlaneAttachment attachment) {
+        if (!DRIVER.equals(attachment.driver()) || attachment.externalIds().isEmpty()) {
+            throw new IllegalArgumentException("not an attachment of the bgpvpn driver: " + attachment);
+        }
+        return attachment.externalIds().getFirst();
+    }
+
+    private static String associations(String bgpvpnId) {
+        return BGPVPNS + "/" + bgpvpnId + "/network_associations";
+    }
+
+    /** Sorted, so the same targets always make the same request. */
+    private static ArrayNode targets(Set<RouteTarget> targets) {
+        ArrayNode array = NeutronClient.object().arrayNode();
+        targets.stream().map(RouteTarget::value).sorted().forEach(array::add);
+        return array;
+    }
+
+    private String id(JsonNode node, String what) {
+        if (!node.hasNonNull("id")) {
+            throw new VimException(neutron.region(), "Neutron's answer has no " + what + " id: " + node);
+        }
+        return node.get("id").asText();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * A Keystone v3 password session: one cached, self-renewing token and the service catalog that came with
+ * it ({@code network} endpoints per region and DIMINET's own {@code intersite} endpoints).
+ */
+package org.diminet.openstack.keystone;
