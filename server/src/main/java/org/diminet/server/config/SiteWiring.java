@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.diminet.core.dataplane.DataPlane;
 import org.diminet.core.dataplane.RecordOnlyDataPlane;
@@ -26,7 +25,12 @@ import org.diminet.core.vim.Vim;
 import org.diminet.server.json.DomainJsonModule;
 import org.diminet.server.peers.HttpPeers;
 import org.diminet.server.persistence.JdbcServiceStore;
-import org.diminet.vim.embedded.EmbeddedVim;
+import org.diminet.openstack.bgpvpn.BgpvpnDataPlane;
+import org.diminet.openstack.keystone.KeystoneSession;
+import org.diminet.openstack.neutron.NeutronClient;
+import org.diminet.server.peers.CatalogPeerDirectory;
+import org.diminet.server.peers.PeerDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(SiteProperties.class)
 public class SiteWiring {
+    static final java.util.List<String> VIM_KINDS = java.util.List.of("embedded", "neutron");
 
     @Bean
     Module diminetDomainJson() {
@@ -43,23 +48,23 @@ public class SiteWiring {
 
     @Bean
     Region localRegion(SiteProperties site) {
+        if (!VIM_KINDS.contains(site.vim().kind())) {
+            throw new SiteConfigurationException("diminet.vim.kind '" + site.vim().kind() + "' is unknown; known kinds: "
+                    + VIM_KINDS);
+        }
         return new Region(site.region());
     }
 
     @Bean
-    EmbeddedVim embeddedVim(SiteProperties site, Region region) {
-        if (!"embedded".equals(site.vim().kind())) {
-            throw new IllegalStateException("diminet.vim.kind '" + site.vim().kind() + "' is unknown; known kinds: [embedded]");
-        }
-        return new EmbeddedVim(region, Optional.of(site.dataDir().resolve("embedded-vim.json")));
-    }
-
-    @Bean
-    DataPlane dataPlane(SiteProperties site) {
-        return switch (site.dataPlane().driver()) {
+    DataPlane dataPlane(SiteProperties site, ObjectProvider<NeutronClient> neutron) {
+        String driver = site.dataPlane().driverFor(site.vim().kind());
+        return switch (driver) {
             case "none" -> new RecordOnlyDataPlane();
-            default -> throw new IllegalStateException("diminet.data-plane.driver '" + site.dataPlane().driver()
-                    + "' is unknown; known drivers: [none]");
+            case BgpvpnDataPlane.DRIVER -> new BgpvpnDataPlane(neutron.getIfAvailable(() -> {
+                throw new SiteConfigurationException("diminet.data-plane.driver=bgpvpn needs diminet.vim.kind=neutron");
+            }));
+            default -> throw new SiteConfigurationException("diminet.data-plane.driver '" + driver
+                    + "' is unknown; known drivers: [none, bgpvpn]");
         };
     }
 
@@ -68,16 +73,23 @@ public class SiteWiring {
         return new JdbcServiceStore(dataSource, region);
     }
 
+    /** The configured peers if any; otherwise, beside OpenStack, those in Keystone's catalog. */
     @Bean
-    Peers peers(SiteProperties site, Region region, ObjectMapper json) {
-        Map<Region, URI> sites = new LinkedHashMap<>();
-        site.peers().forEach((name, url) -> {
-            Region peer = new Region(name);
-            if (!peer.equals(region)) {
-                sites.put(peer, url);
-            }
-        });
-        return new HttpPeers(sites, site.peer().connectTimeout(), site.peer().requestTimeout(), json);
+    Peers peers(SiteProperties site, Region region, ObjectMapper json, ObjectProvider<KeystoneSession> keystone) {
+        PeerDirectory directory;
+        if (!site.peers().isEmpty() || keystone.getIfAvailable() == null) {
+            Map<Region, URI> sites = new LinkedHashMap<>();
+            site.peers().forEach((name, url) -> {
+                Region peer = new Region(name);
+                if (!peer.equals(region)) {
+                    sites.put(peer, url);
+                }
+            });
+            directory = PeerDirectory.fixed(sites);
+        } else {
+            directory = new CatalogPeerDirectory(keystone.getObject(), region);
+        }
+        return new HttpPeers(directory, site.peer().connectTimeout(), site.peer().requestTimeout(), json);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.diminet.openstack.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs one site from configuration; command-line options override the file. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run one DIMINET site. Settings come from --config (a .properties or .yaml file), then these options.")
+        description = "Run one DIMINET site. Settings come from --config (a .properties or .yaml file, or the"
+                + " prototype's services.conf INI file), then these options.")
 final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "configuration file (properties or YAML), e.g. site.properties")
@@ -42,7 +44,16 @@ final class ServerCommand implements Callable<Integer> {
                 System.err.println("diminet: cannot read --config " + config.toAbsolutePath());
                 return 2;
             }
-            properties.put("spring.config.additional-location", "optional:file:" + config.toAbsolutePath());
+            if (ServicesConfFile.isIni(config)) {
+                try {
+                    properties.putAll(ServicesConfFile.toProperties(config));
+                } catch (ConfigException e) {
+                    System.err.println("diminet: " + e.getMessage());
+                    return 2;
+                }
+            } else {
+                properties.put("spring.config.additional-location", "optional:file:" + config.toAbsolutePath());
+            }
         }
         putIfSet(properties, "diminet.region", region);
         putIfSet(properties, "server.port", port);

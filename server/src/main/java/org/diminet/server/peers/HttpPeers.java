@@ -14,10 +14,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.diminet.core.domain.GlobalId;
@@ -42,13 +40,13 @@ import org.diminet.server.web.north.ServiceView;
  * refused.
  */
 public final class HttpPeers implements Peers {
-    private final Map<Region, URI> sites;
+    private final PeerDirectory sites;
     private final HttpClient client;
     private final Duration requestTimeout;
     private final ObjectMapper json;
 
-    public HttpPeers(Map<Region, URI> sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
-        this.sites = new TreeMap<>(sites);
+    public HttpPeers(PeerDirectory sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
+        this.sites = sites;
         this.requestTimeout = requestTimeout;
         this.json = json;
         this.client = HttpClient.newBuilder()
@@ -60,7 +58,7 @@ public final class HttpPeers implements Peers {
 
     @Override
     public Set<Region> knownRegions() {
-        return sites.keySet();
+        return sites.regions();
     }
 
     @Override
@@ -102,11 +100,8 @@ public final class HttpPeers implements Peers {
     }
 
     private <T> T call(Region site, String method, String path, Object body, Class<T> answer) {
-        URI base = sites.get(site);
-        if (base == null) {
-            throw new InvalidRequestException("region", "region " + site + " is unknown here; known regions: "
-                    + sites.keySet());
-        }
+        URI base = sites.urlOf(site).orElseThrow(() -> new InvalidRequestException("region",
+                "region " + site + " is unknown here; known regions: " + sites.regions()));
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

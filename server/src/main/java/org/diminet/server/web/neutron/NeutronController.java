@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -54,6 +55,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * </ul>
  */
 @RestController
+@ConditionalOnProperty(name = "diminet.vim.kind", havingValue = "embedded", matchIfMissing = true)
 @RequestMapping("/neutron")
 @Tag(name = "Neutron", description = "The site's simulated OpenStack Neutron v2.0 (embedded VIM): networks, subnets, ports")
 public class NeutronController {
