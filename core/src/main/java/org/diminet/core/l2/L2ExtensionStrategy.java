@@ -90,6 +90,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         List<Region> remotes = MasterSteps.remoteRegions(site, service);
         boolean localPoolsShrunk = false;
         boolean remotePartsExist = false;
+        DataPlaneWiring.Pending localWiring = DataPlaneWiring.begin(site, service);
         try {
             PoolLedger.Allocation own = opened.allocate(site.local(), poolSize);
             site.phases().timed(id, "local-pools", () ->
@@ -110,10 +111,12 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             remotePartsExist = true;
             InterSiteService active = DataPlaneWiring.activate(site, service
                     .withResources(withCreatedNetworks(request.resources(), parts), site.now())
-                    .withParams(initial.withLocalPools(List.of(own.range())).withLedger(ledger), site.now()));
+                    .withParams(initial.withLocalPools(List.of(own.range())).withLedger(ledger), site.now()),
+                    localWiring);
             MasterSteps.propagateResources(site, active, remotes);
             return active;
         } catch (RuntimeException e) {
+            localWiring.undo(site);
             if (localPoolsShrunk) {
                 restorePools(site, id, subnet);
             }

@@ -62,14 +62,16 @@ public final class L3RoutingStrategy implements ServiceStrategy {
         UUID operation = UUID.randomUUID();
         List<Region> remotes = MasterSteps.remoteRegions(site, service);
         boolean remotePartsExist = false;
+        DataPlaneWiring.Pending localWiring = DataPlaneWiring.begin(site, service);
         try {
             Map<Region, PartReply> parts = MasterSteps.createParts(site, id, operation, remotes,
                     region -> new CreatePartRequest(operation, id, request.name(), ServiceType.L3, request.project(),
                             site.local(), request.resources(), Optional.empty()));
             remotePartsExist = true;
             OverlapCheck.requireDisjoint(allCidrs(site.local(), localNetwork, localCidrs, parts));
-            return DataPlaneWiring.activate(site, service);
+            return DataPlaneWiring.activate(site, service, localWiring);
         } catch (RuntimeException e) {
+            localWiring.undo(site);
             MasterSteps.abandonCreate(site, id, operation, remotePartsExist ? remotes : List.of());
             throw e;
         }

@@ -43,6 +43,63 @@ public final class DataPlaneWiring {
     }
 
     /**
+     * The master's own data-plane work, started while the other sites do theirs: it depends only on
+     * the global id and the regions, so it need not wait for the round of creates.
+     */
+    public static final class Pending {
+        private final java.util.concurrent.Future<InterSiteService> wiring;
+
+        private Pending(java.util.concurrent.Future<InterSiteService> wiring) {
+            this.wiring = wiring;
+        }
+
+        /** Waits for the wiring; its failure is thrown as it happened. */
+        public InterSiteService await() {
+            try {
+                return wiring.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while connecting the local network", e);
+            }
+        }
+
+        /** Waits, then removes what the wiring created, if anything. */
+        public void undo(SiteContext site) {
+            InterSiteService wired;
+            try {
+                wired = await();
+            } catch (RuntimeException failed) {
+                return; // a failed attach leaves nothing behind
+            }
+            unwire(site, wired);
+        }
+    }
+
+    public static Pending begin(SiteContext site, InterSiteService service) {
+        return new Pending(site.fanout().start(() -> wire(site, service)));
+    }
+
+    /**
+     * Stores {@code service} ACTIVE with the data-plane attachment the pending wiring made and
+     * connections computed from its final resources. On failure the attachment is removed again.
+     */
+    public static InterSiteService activate(SiteContext site, InterSiteService service, Pending pending) {
+        InterSiteService wired = pending.await();
+        try {
+            InterSiteService active = service
+                    .withDataPlane(connectionsAt(site.local(), service), wired.attachment(), site.now())
+                    .withState(org.diminet.core.domain.ServiceState.ACTIVE, site.now());
+            site.store().update(active);
+            return active;
+        } catch (RuntimeException e) {
+            unwire(site, wired);
+            throw e;
+        }
+    }
+
+    /**
      * Connects the service's local network and stores it ACTIVE. If storing fails, the connection is
      * removed again, so the caller only has its own earlier steps to undo.
      */

@@ -28,6 +28,11 @@ public final class Fanout implements AutoCloseable {
         return outcomes;
     }
 
+    /** Starts one piece of work now, to run beside a fan-out (e.g. the master's own data-plane work). */
+    public <T> Future<T> start(java.util.concurrent.Callable<T> work) {
+        return executor.submit(work);
+    }
+
     /** Runs work in the background, e.g. telling sites about a change after the user got the answer. */
     public void background(Runnable work) {
         executor.submit(work);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.vim.SubnetSpec;
@@ -45,6 +46,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--base-port", defaultValue = "7675", description = "port of the first site (default ${DEFAULT-VALUE})")
     int basePort;
 
+    @Option(names = "--log-phases", description = "log every phase of every create (site, global id, ms)")
+    boolean logPhases;
+
+    @Option(names = "--lab-env", description = "run the sites beside the OpenStack lab described by this env file"
+            + " (lab/.state/env): Keystone, one Neutron per region, BGPVPN; --max-sites is then the lab's region count")
+    Path labEnv;
+
     @Override
     public Integer call() throws Exception {
         if (maxSites < 2 || maxSites > 10) {
@@ -52,16 +60,20 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         Path root = Files.createTempDirectory("diminet-bench-");
-        List<DemoCommand.DemoSite> plan = DemoCommand.DemoSite.plan(maxSites, basePort, root);
+        Map<String, String> lab = labEnv == null ? Map.of() : LabSettings.read(labEnv);
+        List<DemoCommand.DemoSite> plan = lab.isEmpty()
+                ? DemoCommand.DemoSite.plan(maxSites, basePort, root)
+                : LabSettings.plan(lab, root);
+        maxSites = plan.size();
         List<ConfigurableApplicationContext> sites = new ArrayList<>();
         try {
             for (DemoCommand.DemoSite site : plan) {
-                var settings = site.settings(plan);
-                settings.put("logging.level.org.diminet.phases", "WARN");
+                Map<String, Object> settings = lab.isEmpty() ? site.settings(plan) : LabSettings.siteSettings(lab, site);
+                settings.put("logging.level.org.diminet.phases", logPhases ? "INFO" : "WARN");
                 sites.add(SiteLauncher.start(settings));
             }
-            System.out.printf("%nDIMINET creation time, %d measured creates per point after %d warm-up, ms%n",
-                    repeat, warmup);
+            System.out.printf("%nDIMINET creation time (%s), %d measured creates per point after %d warm-up, ms%n",
+                    lab.isEmpty() ? "embedded VIMs" : "OpenStack lab: Keystone, Neutron, BGPVPN", repeat, warmup);
             System.out.printf("%-5s %-6s %8s %8s %8s %8s%n", "type", "sites", "mean", "median", "p90", "max");
             double rtt = roundTrip(plan.get(1).url());
             for (String type : List.of("L3", "L2")) {
