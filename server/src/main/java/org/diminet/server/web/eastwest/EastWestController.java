@@ -47,36 +47,36 @@ public class EastWestController {
         return ResponseEntity.status(HttpStatus.CREATED).body(handler.createPart(request));
     }
 
-    @GetMapping("/{globalId}")
+    @GetMapping("/{global_id}")
     @Operation(summary = "Read this site's part (network, CIDRs, pools, machines attached)")
-    public PartReply read(@PathVariable String globalId) {
+    public PartReply read(@PathVariable("global_id") String globalId) {
         return handler.readPart(GlobalId.parse(globalId));
     }
 
-    @PutMapping("/{globalId}")
+    @PutMapping("/{global_id}")
     @Operation(summary = "Apply a change the master decided (new resource list, extra pools)")
-    public PartReply update(@PathVariable String globalId, @RequestBody UpdatePartRequest request) {
+    public PartReply update(@PathVariable("global_id") String globalId, @RequestBody UpdatePartRequest request) {
         return handler.updatePart(GlobalId.parse(globalId), request);
     }
 
-    @DeleteMapping("/{globalId}")
+    @DeleteMapping("/{global_id}")
     @Operation(summary = "Remove this site's part",
             description = "With abandoned_operation this undoes a failed create and refuses that create if it arrives later.")
-    public ResponseEntity<Void> delete(@PathVariable String globalId,
+    public ResponseEntity<Void> delete(@PathVariable("global_id") String globalId,
                                        @RequestParam(name = "abandoned_operation", required = false) String operation) {
         handler.deletePart(GlobalId.parse(globalId), Optional.ofNullable(operation).map(EastWestController::uuid));
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/{globalId}/pools")
+    @PostMapping("/{global_id}/pools")
     @Operation(summary = "Master: hand one more pool of an L2 extension to a site")
-    public IpRange allocatePool(@PathVariable String globalId, @RequestBody PoolRequest request) {
+    public IpRange allocatePool(@PathVariable("global_id") String globalId, @RequestBody PoolRequest request) {
         return handler.allocatePool(GlobalId.parse(globalId), new Region(request.region()));
     }
 
-    @GetMapping("/networks/{networkId}/cidrs")
+    @GetMapping("/networks/{network_id}/cidrs")
     @Operation(summary = "The CIDRs of a local network's subnets")
-    public NetworkCidrs cidrs(@PathVariable String networkId) {
+    public NetworkCidrs cidrs(@PathVariable("network_id") String networkId) {
         NetworkId network = new NetworkId(networkId);
         return new NetworkCidrs(site.region(), network.value(), handler.cidrsOf(network));
     }

@@ -47,28 +47,28 @@ public class NorthController {
         return ResponseEntity.created(URI.create("/api/intersite-vertical/" + created.id())).body(ServiceView.of(created));
     }
 
-    @GetMapping("/{globalId}")
+    @GetMapping("/{global_id}")
     @Operation(summary = "This site's view of one service")
-    public ServiceView get(@PathVariable String globalId) {
+    public ServiceView get(@PathVariable("global_id") String globalId) {
         return ServiceView.of(services.get(GlobalId.parse(globalId)));
     }
 
-    @PutMapping("/{globalId}")
+    @PutMapping("/{global_id}")
     @Operation(summary = "Make the service's sites match the given resources (forwarded to the master)")
-    public ServiceView update(@PathVariable String globalId, @RequestBody ResourceChangeRequest body) {
+    public ServiceView update(@PathVariable("global_id") String globalId, @RequestBody ResourceChangeRequest body) {
         return ServiceView.of(services.update(GlobalId.parse(globalId), body.toDomain()));
     }
 
-    @DeleteMapping("/{globalId}")
+    @DeleteMapping("/{global_id}")
     @Operation(summary = "Delete the service at every site (forwarded to the master)")
-    public ResponseEntity<Void> delete(@PathVariable String globalId) {
+    public ResponseEntity<Void> delete(@PathVariable("global_id") String globalId) {
         services.delete(GlobalId.parse(globalId));
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/{globalId}/pools")
+    @PostMapping("/{global_id}/pools")
     @Operation(summary = "L2: get one more allocation pool for this site from the master's ledger")
-    public ServiceView morePool(@PathVariable String globalId) {
+    public ServiceView morePool(@PathVariable("global_id") String globalId) {
         return ServiceView.of(services.requestPool(GlobalId.parse(globalId)));
     }
 }
