@@ -70,8 +70,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         for (int i = 0; i < request.resources().size(); i++) {
             Resource r = request.resources().get(i);
             if (!r.region().equals(site.local()) && r.network().isPresent()) {
-                throw new InvalidRequestException("resources[" + i + "].network", "L2 extension: give only the region"
-                        + " for " + r.region() + "; DIMINET creates the network there");
+                throw regionOnly("resources[" + i + "].network", r.region());
             }
         }
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
@@ -133,8 +132,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         }
         for (Resource r : change.resolved()) {
             if (change.added().contains(r.region()) && r.network().isPresent()) {
-                throw new InvalidRequestException("resources", "L2 extension: give only the region for the joining"
-                        + " site " + r.region() + "; DIMINET creates the network there");
+                throw regionOnly("resources", r.region());
             }
         }
         L2Params params = (L2Params) current.params();
@@ -172,9 +170,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
     @Override
     public void checkRemovable(InterSiteService service, PartReply part) {
         if (part.userPorts() > 0) {
-            throw new ConflictException("ports-attached", "site " + part.region() + " still has " + part.userPorts()
-                    + " port(s) on network " + part.network().map(Object::toString).orElse("?") + " of service "
-                    + service.id() + "; delete those machines' ports first");
+            throw LocalNetworks.portsAttached(part.region(), part.userPorts(), part.network(), service.id());
         }
     }
 
@@ -191,7 +187,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         L2Instruction l2 = request.l2().orElseThrow(() -> new InvalidRequestException("l2",
                 "an L2 part needs the CIDR, gateway and pools decided by the master"));
         return site.locks().withLock(org.diminet.core.service.KeyedLocks.L2_CIDR_KEY, () -> {
-            List<VimSubnet> clashing = site.vim().allSubnets().stream().filter(s -> s.cidr().overlaps(l2.cidr())).toList();
+            List<VimSubnet> clashing = LocalNetworks.subnetsOverlapping(site, l2.cidr());
             if (!clashing.isEmpty()) {
                 VimSubnet first = clashing.getFirst();
                 throw new ConflictException("cidr-in-use", "CIDR " + l2.cidr() + " cannot be extended into "
@@ -224,11 +220,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                 .map(r -> r.region().equals(site.local()) ? own : r).toList();
         InterSiteService updated = current.withResources(resources, site.now());
         if (!request.extraPools().isEmpty()) {
-            L2Params params = (L2Params) current.params();
-            List<IpRange> pools = new ArrayList<>(params.localPools());
-            pools.addAll(request.extraPools());
-            site.vim().updateAllocationPools(params.localSubnetId(), pools);
-            updated = updated.withParams(params.withLocalPools(pools), site.now());
+            updated = withExtraPools(site, updated, request.extraPools());
         }
         updated = DataPlaneWiring.wire(site, updated);
         site.store().update(updated);
@@ -242,9 +234,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         if (!compensation && params.createdHere() && network.isPresent()) {
             int ports = LocalNetworks.userPortCount(site, network.get());
             if (ports > 0) {
-                throw new ConflictException("ports-attached", site.local() + " still has " + ports
-                        + " port(s) on network " + network.get() + " of service " + current.id()
-                        + "; delete those machines' ports first");
+                throw LocalNetworks.portsAttached(site.local(), ports, network, current.id());
             }
         }
         DataPlaneWiring.unwire(site, current);
@@ -262,6 +252,15 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                 current.state());
     }
 
+    /** Adds pools to this site's subnet of an L2 extension, in the VIM and in the service (not yet stored). */
+    public static InterSiteService withExtraPools(SiteContext site, InterSiteService service, List<IpRange> extra) {
+        L2Params params = (L2Params) service.params();
+        List<IpRange> pools = new ArrayList<>(params.localPools());
+        pools.addAll(extra);
+        site.vim().updateAllocationPools(params.localSubnetId(), pools);
+        return service.withParams(params.withLocalPools(pools), site.now());
+    }
+
     /** Best effort: a failure here must not hide the failure that made us undo the create. */
     private static void restorePools(SiteContext site, GlobalId id, VimSubnet subnet) {
         try {
@@ -270,6 +269,11 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             LOG.log(System.Logger.Level.WARNING, "service={0}: could not restore the pools {1} of subnet {2}: {3}",
                     id, subnet.allocationPools(), subnet.id(), e.getMessage());
         }
+    }
+
+    private static InvalidRequestException regionOnly(String field, Region remote) {
+        return new InvalidRequestException(field, "L2 extension: give only the region for " + remote
+                + "; DIMINET creates the network there");
     }
 
     private static VimSubnet onlySubnet(SiteContext site, NetworkId network) {

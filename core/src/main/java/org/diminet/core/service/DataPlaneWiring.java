@@ -86,17 +86,7 @@ public final class DataPlaneWiring {
      * connections computed from its final resources. On failure the attachment is removed again.
      */
     public static InterSiteService activate(SiteContext site, InterSiteService service, Pending pending) {
-        InterSiteService wired = pending.await();
-        try {
-            InterSiteService active = service
-                    .withDataPlane(connectionsAt(site.local(), service), wired.attachment(), site.now())
-                    .withState(org.diminet.core.domain.ServiceState.ACTIVE, site.now());
-            site.store().update(active);
-            return active;
-        } catch (RuntimeException e) {
-            unwire(site, wired);
-            throw e;
-        }
+        return store(site, service, pending.await());
     }
 
     /**
@@ -104,9 +94,15 @@ public final class DataPlaneWiring {
      * removed again, so the caller only has its own earlier steps to undo.
      */
     public static InterSiteService activate(SiteContext site, InterSiteService service) {
-        InterSiteService wired = wire(site, service);
+        return store(site, service, wire(site, service));
+    }
+
+    /** Stores the service ACTIVE with the attachment {@code wired} carries; removes that attachment if storing fails. */
+    private static InterSiteService store(SiteContext site, InterSiteService service, InterSiteService wired) {
         try {
-            InterSiteService active = wired.withState(org.diminet.core.domain.ServiceState.ACTIVE, site.now());
+            InterSiteService active = service
+                    .withDataPlane(connectionsAt(site.local(), service), wired.attachment(), site.now())
+                    .withState(org.diminet.core.domain.ServiceState.ACTIVE, site.now());
             site.store().update(active);
             return active;
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.diminet.core.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.diminet.core.domain.Region;
 import org.diminet.core.error.ConflictException;
 import org.diminet.core.error.InvalidRequestException;
 import org.diminet.core.error.NotFoundException;
+import org.diminet.core.l2.L2ExtensionStrategy;
 import org.diminet.core.l2.PoolSplitter;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
@@ -106,12 +106,7 @@ public final class EastWestHandler {
     /** Adds pools to this site's subnet of an L2 extension. */
     public InterSiteService addPools(GlobalId id, List<IpRange> pools) {
         return site.locks().withLock(id, () -> {
-            InterSiteService service = find(id);
-            L2Params params = (L2Params) service.params();
-            List<IpRange> merged = new ArrayList<>(params.localPools());
-            merged.addAll(pools);
-            site.vim().updateAllocationPools(params.localSubnetId(), merged);
-            InterSiteService updated = service.withParams(params.withLocalPools(merged), site.now());
+            InterSiteService updated = L2ExtensionStrategy.withExtraPools(site, find(id), pools);
             site.store().update(updated);
             return updated;
         });
@@ -127,7 +122,7 @@ public final class EastWestHandler {
 
     /** The local subnets that overlap {@code cidr}; empty means an L2 extension of it could land here. */
     public List<VimSubnet> subnetsOverlapping(Cidr cidr) {
-        return site.vim().allSubnets().stream().filter(s -> s.cidr().overlaps(cidr)).toList();
+        return LocalNetworks.subnetsOverlapping(site, cidr);
     }
 
     private InterSiteService find(GlobalId id) {

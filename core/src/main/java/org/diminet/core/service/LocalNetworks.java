@@ -1,7 +1,10 @@
 package org.diminet.core.service;
 
 import java.util.List;
+import java.util.Optional;
 import org.diminet.core.domain.Cidr;
+import org.diminet.core.domain.GlobalId;
+import org.diminet.core.domain.Region;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.error.ConflictException;
@@ -39,6 +42,19 @@ public final class LocalNetworks {
     /** Every address any port holds on the network, VIM-owned ones included. */
     public static List<String> addressesInUse(SiteContext site, NetworkId network) {
         return site.vim().portsOf(network).stream().flatMap(p -> p.fixedIps().stream()).toList();
+    }
+
+    /** The local subnets that overlap {@code cidr}; empty means an L2 extension of it could land here. */
+    public static List<VimSubnet> subnetsOverlapping(SiteContext site, Cidr cidr) {
+        return site.vim().allSubnets().stream().filter(s -> s.cidr().overlaps(cidr)).toList();
+    }
+
+    /** The refusal to take away a network that users' machines still sit on. */
+    public static ConflictException portsAttached(Region region, int ports, Optional<NetworkId> network,
+                                                  GlobalId service) {
+        return new ConflictException("ports-attached", "site " + region + " still has " + ports + " port(s) on network "
+                + network.map(Object::toString).orElse("?") + " of service " + service
+                + "; delete those machines' ports first");
     }
 
     public static NetworkId networkOf(Resource resource) {

@@ -60,16 +60,7 @@ class OpenStackLabIntegrationTest {
         for (Region region : regions) {
             neutron.put(region, new LabNeutron(session, region));
             int port = lab.diminetUrl(region).getPort();
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("diminet.region", region.name());
-            settings.put("server.port", port);
-            settings.put("diminet.data-dir", dataRoot.resolve(region.name()).toString());
-            settings.put("diminet.vim.kind", "neutron");
-            settings.put("diminet.openstack.auth-url", lab.value("OS_AUTH_URL"));
-            settings.put("diminet.openstack.username", lab.value("OS_USERNAME"));
-            settings.put("diminet.openstack.password", lab.value("OS_PASSWORD"));
-            settings.put("diminet.openstack.project", lab.value("OS_PROJECT_NAME"));
-            sites.add(SiteLauncher.start(settings));
+            sites.add(SiteLauncher.start(besideTheLab(region, port, region.name(), lab.value("OS_PASSWORD"))));
             diminet.put(region, new SiteClient(region.name(), "http://127.0.0.1:" + port));
         }
     }
@@ -193,20 +184,26 @@ class OpenStackLabIntegrationTest {
 
     @Test
     void wrongKeystoneCredentialsStopTheSiteAtStartUp() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("diminet.region", one.name());
-        settings.put("server.port", 0);
-        settings.put("diminet.data-dir", dataRoot.resolve("wrong").toString());
-        settings.put("diminet.vim.kind", "neutron");
-        settings.put("diminet.openstack.auth-url", lab.value("OS_AUTH_URL"));
-        settings.put("diminet.openstack.username", lab.value("OS_USERNAME"));
-        settings.put("diminet.openstack.password", "not-" + lab.value("OS_PASSWORD"));
-        settings.put("diminet.openstack.project", lab.value("OS_PROJECT_NAME"));
+        Map<String, Object> settings = besideTheLab(one, 0, "wrong", "not-" + lab.value("OS_PASSWORD"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteLauncher.start(settings))
                 .hasStackTraceContaining("cannot authenticate to Keystone")
                 .hasStackTraceContaining(lab.value("OS_AUTH_URL"))
                 .hasStackTraceContaining("401");
+    }
+
+    /** A site of {@code region} beside the lab, with its data under {@code dataName}. */
+    private Map<String, Object> besideTheLab(Region region, int port, String dataName, String password) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("diminet.region", region.name());
+        settings.put("server.port", port);
+        settings.put("diminet.data-dir", dataRoot.resolve(dataName).toString());
+        settings.put("diminet.vim.kind", "neutron");
+        settings.put("diminet.openstack.auth-url", lab.value("OS_AUTH_URL"));
+        settings.put("diminet.openstack.username", lab.value("OS_USERNAME"));
+        settings.put("diminet.openstack.password", password);
+        settings.put("diminet.openstack.project", lab.value("OS_PROJECT_NAME"));
+        return settings;
     }
 
     private Map<Region, Set<String>> inventories() {
