@@ -24,6 +24,23 @@ public final class PeerException extends DiminetException {
         this.peerProblemType = peerProblemType;
     }
 
+    /**
+     * The request never left this site (no connection could be made), so the peer cannot have acted on
+     * it: nothing needs undoing there.
+     */
+    public static PeerException notSent(Region region, String why) {
+        PeerException e = unreachable(region, why);
+        e.sent = false;
+        return e;
+    }
+
+    /** Whether the request may have reached the peer (false only when no connection was made). */
+    public boolean mayHaveArrived() {
+        return sent;
+    }
+
+    private boolean sent = true;
+
     public static PeerException unreachable(Region region, String why) {
         return new PeerException(region, Kind.UNREACHABLE, 0, null, "site " + region + " is unreachable: " + why);
     }

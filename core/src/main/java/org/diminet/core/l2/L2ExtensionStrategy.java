@@ -1,12 +1,11 @@
 package org.diminet.core.l2;
 
+import inet.ipaddr.IPAddressSeqRange;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -19,14 +18,19 @@ import org.diminet.core.domain.ServiceState;
 import org.diminet.core.domain.ServiceType;
 import org.diminet.core.error.ConflictException;
 import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.SiteLocks;
+import org.diminet.core.operation.Step;
+import org.diminet.core.operation.StepAction;
+import org.diminet.core.operation.StepStatus;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.L2Instruction;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.DataPlaneWiring;
 import org.diminet.core.service.LocalNetworks;
-import org.diminet.core.service.MasterSteps;
 import org.diminet.core.service.NewService;
+import org.diminet.core.service.Plan;
 import org.diminet.core.service.ResourceChange;
 import org.diminet.core.service.ServiceStrategy;
 import org.diminet.core.service.SiteContext;
@@ -35,24 +39,33 @@ import org.diminet.core.vim.VimNetwork;
 import org.diminet.core.vim.VimSubnet;
 
 /**
- * L2 extension, as the master runs it:
+ * L2 extension, as the master plans it:
  * <ol>
- *   <li>read the local network's one subnet and the addresses its ports already hold;</li>
- *   <li>open a pool ledger over the CIDR and shrink the local subnet to the master's share first, so
- *       the local VIM cannot hand out an address that is about to go to another site;</li>
- *   <li>give every remote site a pool and send each, in parallel, one request to check that the
- *       CIDR is free there and create the network, its subnet with that pool, and its connection;</li>
- *   <li>if anything fails, every site drops its part and the local pools are restored.</li>
+ *   <li>read the local network's one subnet and the addresses its ports already hold, open a pool
+ *       ledger over the CIDR and decide every site's pool; the ledger is stored with the operation,
+ *       before anyone is asked, so no pool can be handed out twice whatever fails later;</li>
+ *   <li>wave 0, {@code LOCAL_POOLS}: shrink the local subnet to the master's share first, so the local
+ *       VIM cannot hand out an address that is about to go to another site (then check that no port
+ *       took one meanwhile);</li>
+ *   <li>wave 1, {@code CREATE_PART} at each other site in parallel (check that the CIDR is free there,
+ *       create the network, its subnet with the site's pool, and its connection) and
+ *       {@code LOCAL_WIRE};</li>
+ *   <li>if anything is refused, every site drops its part and the local pools are restored.</li>
  * </ol>
  * Pools never overlap, lie inside the CIDR and exclude the network, broadcast and gateway addresses,
- * so no address is handed out twice across the service.
+ * so no address is handed out twice across the service. A site's part is a network named
+ * {@code diminet-<global id>}, so a part a crash left half made is found and finished or removed.
  */
 public final class L2ExtensionStrategy implements ServiceStrategy {
-    private static final System.Logger LOG = System.getLogger(L2ExtensionStrategy.class.getName());
 
     @Override
     public ServiceType type() {
         return ServiceType.L2;
+    }
+
+    /** The name of the network DIMINET creates at a remote site, which lets a retry find it. */
+    public static String networkName(GlobalId id) {
+        return "diminet-" + id;
     }
 
     @Override
@@ -66,7 +79,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
     }
 
     @Override
-    public InterSiteService create(SiteContext site, GlobalId id, NewService request) {
+    public Plan planCreate(SiteContext site, GlobalId id, NewService request) {
         for (int i = 0; i < request.resources().size(); i++) {
             Resource r = request.resources().get(i);
             if (!r.region().equals(site.local()) && r.network().isPresent()) {
@@ -75,61 +88,30 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         }
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
         VimSubnet subnet = site.phases().timed(id, "local-read", () -> onlySubnet(site, localNetwork));
-        PoolLedger opened = PoolLedger.open(subnet.cidr(), subnet.gatewayIp())
+        PoolLedger ledger = PoolLedger.open(subnet.cidr(), subnet.gatewayIp())
                 .reserve(site.local(), LocalNetworks.addressesInUse(site, localNetwork));
-        BigInteger poolSize = PoolSplitter.poolSize(subnet.cidr(), opened.freeCount(), request.resources().size());
-        L2Params initial = new L2Params(subnet.cidr(), subnet.gatewayIp(), subnet.id(), subnet.allocationPools(),
-                false, subnet.allocationPools(), Optional.of(opened));
-        InterSiteService service = new InterSiteService(id, request.name(), ServiceType.L2, request.project(),
-                site.local(), request.resources(), initial, List.of(), Optional.empty(), ServiceState.CREATING,
-                site.now(), site.now());
-        site.store().insert(service);
-
-        UUID operation = UUID.randomUUID();
-        List<Region> remotes = MasterSteps.remoteRegions(site, service);
-        boolean localPoolsShrunk = false;
-        boolean remotePartsExist = false;
-        DataPlaneWiring.Pending localWiring = DataPlaneWiring.begin(site, service);
-        try {
-            PoolLedger.Allocation own = opened.allocate(site.local(), poolSize);
-            site.phases().timed(id, "local-pools", () ->
-                    site.vim().updateAllocationPools(subnet.id(), List.of(own.range())));
-            localPoolsShrunk = true;
-            // A port created while we were shrinking holds an address the ledger must not give away.
-            PoolLedger ledger = own.ledger().reserve(site.local(), LocalNetworks.addressesInUse(site, localNetwork));
-            Map<Region, IpRange> pools = new LinkedHashMap<>();
-            for (Region remote : remotes) {
-                PoolLedger.Allocation allocation = ledger.allocate(remote, poolSize);
-                ledger = allocation.ledger();
-                pools.put(remote, allocation.range());
+        BigInteger poolSize = PoolSplitter.poolSize(subnet.cidr(), ledger.freeCount(), request.resources().size());
+        PoolLedger.Allocation own = ledger.allocate(site.local(), poolSize);
+        ledger = own.ledger();
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.planned(0, site.local(), StepAction.LOCAL_POOLS, 0));
+        for (Resource r : request.resources()) {
+            if (!r.region().equals(site.local())) {
+                ledger = ledger.allocate(r.region(), poolSize).ledger();
+                steps.add(Step.planned(steps.size(), r.region(), StepAction.CREATE_PART, 1));
             }
-            Map<Region, PartReply> parts = MasterSteps.createParts(site, id, operation, remotes,
-                    region -> new CreatePartRequest(operation, id, request.name(), ServiceType.L2, request.project(),
-                            site.local(), request.resources(),
-                            Optional.of(new L2Instruction(subnet.cidr(), subnet.gatewayIp(), List.of(pools.get(region))))));
-            remotePartsExist = true;
-            InterSiteService active = DataPlaneWiring.activate(site, service
-                    .withResources(withCreatedNetworks(request.resources(), parts), site.now())
-                    .withParams(initial.withLocalPools(List.of(own.range())).withLedger(ledger), site.now()),
-                    localWiring);
-            MasterSteps.propagateResources(site, active, remotes);
-            return active;
-        } catch (RuntimeException e) {
-            localWiring.undo(site);
-            if (localPoolsShrunk) {
-                restorePools(site, id, subnet);
-            }
-            MasterSteps.abandonCreate(site, id, operation, remotePartsExist ? remotes : List.of());
-            throw e;
         }
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_WIRE, 1));
+        L2Params params = new L2Params(subnet.cidr(), subnet.gatewayIp(), subnet.id(), List.of(own.range()),
+                false, subnet.allocationPools(), Optional.of(ledger));
+        InterSiteService row = new InterSiteService(id, request.name(), ServiceType.L2, request.project(),
+                site.local(), request.resources(), params, List.of(), Optional.empty(), ServiceState.CREATING,
+                site.now(), site.now());
+        return new Plan(row, steps, request.resources());
     }
 
     @Override
-    public InterSiteService update(SiteContext site, InterSiteService current, List<Resource> desired) {
-        ResourceChange change = ResourceChange.between(site.local(), current.resources(), desired);
-        if (change.isEmpty()) {
-            return current;
-        }
+    public Plan planUpdate(SiteContext site, InterSiteService current, ResourceChange change) {
         for (Resource r : change.resolved()) {
             if (change.added().contains(r.region()) && r.network().isPresent()) {
                 throw regionOnly("resources", r.region());
@@ -137,78 +119,146 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         }
         L2Params params = (L2Params) current.params();
         PoolLedger ledger = params.ledger().orElseThrow();
-        if (!change.removed().isEmpty()) {
-            MasterSteps.readParts(site, current.id(), change.removed()).values()
-                    .forEach(part -> checkRemovable(current, part));
-        }
-        List<Resource> resources = change.resolved();
-        if (!change.added().isEmpty()) {
-            Map<Region, IpRange> pools = new LinkedHashMap<>();
-            for (Region joining : change.added()) {
-                PoolLedger.Allocation allocation = ledger.allocate(joining, PoolSplitter.nextPoolSize(ledger, joining));
-                ledger = allocation.ledger();
-                pools.put(joining, allocation.range());
-            }
-            UUID operation = UUID.randomUUID();
-            Map<Region, PartReply> parts = MasterSteps.createParts(site, current.id(), operation, change.added(),
-                    region -> new CreatePartRequest(operation, current.id(), current.name(), ServiceType.L2,
-                            current.project(), site.local(), change.resolved(),
-                            Optional.of(new L2Instruction(params.cidr(), params.gatewayIp(), List.of(pools.get(region))))));
-            resources = withCreatedNetworks(resources, parts);
-        }
-        MasterSteps.deleteParts(site, current.id(), change.removed());
+        List<Step> steps = new ArrayList<>();
         for (Region leaving : change.removed()) {
-            ledger = ledger.release(leaving);
+            steps.add(Step.planned(steps.size(), leaving, StepAction.CHECK_PART, 0));
         }
-        InterSiteService updated = DataPlaneWiring.wire(site,
-                current.withResources(resources, site.now()).withParams(params.withLedger(ledger), site.now()));
-        site.store().update(updated);
-        MasterSteps.propagateResources(site, updated, MasterSteps.remoteRegions(site, updated));
-        return updated;
+        for (Region joining : change.added()) {
+            ledger = ledger.allocate(joining, PoolSplitter.nextPoolSize(ledger, joining)).ledger();
+            steps.add(Step.planned(steps.size(), joining, StepAction.CREATE_PART, 1));
+        }
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_WIRE, 2));
+        return new Plan(current.withParams(params.withLedger(ledger), site.now()), steps, change.resolved());
     }
 
     @Override
-    public void checkRemovable(InterSiteService service, PartReply part) {
-        if (part.userPorts() > 0) {
-            throw LocalNetworks.portsAttached(part.region(), part.userPorts(), part.network(), service.id());
+    public List<Step> planDelete(SiteContext site, InterSiteService current) {
+        List<Step> steps = new ArrayList<>();
+        List<Region> remotes = current.regions().stream().filter(r -> !r.equals(site.local())).toList();
+        for (Region r : remotes) {
+            steps.add(Step.planned(steps.size(), r, StepAction.CHECK_PART, 0));
         }
+        for (Region r : remotes) {
+            steps.add(Step.planned(steps.size(), r, StepAction.DELETE_PART, 1));
+        }
+        return steps;
     }
 
     @Override
-    public void deleteLocal(SiteContext site, InterSiteService service) {
+    public CreatePartRequest partRequest(SiteContext site, InterSiteService service, Operation operation, Region region) {
+        L2Params params = (L2Params) service.params();
+        List<IpRange> pools = params.ledger().orElseThrow().assignedTo(region);
+        return new CreatePartRequest(operation.id(), service.id(), service.name(), ServiceType.L2, service.project(),
+                site.local(), operation.after(), Optional.of(new L2Instruction(params.cidr(), params.gatewayIp(), pools)));
+    }
+
+    /**
+     * After the local pools were shrunk: no port took, meanwhile, an address the ledger gives another
+     * site. After the sites were asked whether their parts may go: none has machines left on it.
+     */
+    @Override
+    public void checkWave(SiteContext site, InterSiteService service, Operation operation, int wave) {
+        List<Step> inWave = operation.steps().stream().filter(s -> s.wave() == wave).toList();
+        L2Params params = (L2Params) service.params();
+        if (inWave.stream().anyMatch(s -> s.action() == StepAction.LOCAL_POOLS)) {
+            PoolLedger ledger = params.ledger().orElseThrow();
+            NetworkId network = LocalNetworks.networkOf(service.resourceAt(site.local()).orElseThrow());
+            for (String address : LocalNetworks.addressesInUse(site, network)) {
+                for (Region other : service.regions()) {
+                    if (!other.equals(site.local()) && ledger.assignedTo(other).stream().anyMatch(r -> r.contains(address))) {
+                        throw new ConflictException("address-taken", "a port took " + address + " on network " + network
+                                + " at " + site.local() + " while the extension was being set up; nothing was created,"
+                                + " try again");
+                    }
+                }
+            }
+        }
+        for (Step step : inWave) {
+            if (step.action() == StepAction.CHECK_PART && step.status() == StepStatus.DONE && step.reply().isPresent()) {
+                PartReply part = step.reply().get();
+                if (part.userPorts() > 0) {
+                    throw LocalNetworks.portsAttached(part.region(), part.userPorts(), part.network(), service.id());
+                }
+            }
+        }
+    }
+
+    /** A site that left confirmed its part is gone: its pools go back to the ledger. */
+    @Override
+    public InterSiteService partRemoved(InterSiteService service, Region region) {
+        if (service.resourceAt(region).isPresent() || !(service.params() instanceof L2Params params)
+                || params.ledger().isEmpty()) {
+            return service;
+        }
+        return service.withParams(params.withLedger(params.ledger().get().release(region)), service.updatedAt());
+    }
+
+    /**
+     * The extended network is the user's: it stays, with the pools it had before the extension, except
+     * what sites whose removal has not reached them yet still own.
+     */
+    @Override
+    public void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding) {
         DataPlaneWiring.unwire(site, service);
         L2Params params = (L2Params) service.params();
-        // The extended network is the user's: it stays, with the pools it had before the extension.
-        site.vim().updateAllocationPools(params.localSubnetId(), params.originalPools());
+        List<IpRange> holes = stillHolding.stream()
+                .flatMap(r -> params.ledger().map(l -> l.assignedTo(r)).orElse(List.of()).stream()).toList();
+        site.vim().updateAllocationPools(params.localSubnetId(), without(params.originalPools(), holes));
     }
 
+    @Override
+    public PoolGrant grantPool(InterSiteService service, Region requester) {
+        L2Params params = (L2Params) service.params();
+        PoolLedger ledger = params.ledger().orElseThrow(() -> new InvalidRequestException("global_id",
+                "only the master of " + service.id() + " keeps its pool ledger"));
+        PoolLedger.Allocation allocation = ledger.allocate(requester, PoolSplitter.nextPoolSize(ledger, requester));
+        return new PoolGrant(service.withParams(params.withLedger(allocation.ledger()), service.updatedAt()),
+                allocation.range());
+    }
+
+    @Override
+    public InterSiteService withLocalPool(SiteContext site, InterSiteService service, IpRange pool) {
+        return withExtraPools(site, service, List.of(pool));
+    }
+
+    /**
+     * Checks the CIDR is free here and creates the network (named after the service) with its subnet
+     * and pool, claims it and connects it. The part is stored CREATING first, so a crash at any point
+     * leaves something a retry finishes or an undo removes, never a network nobody knows.
+     */
     @Override
     public PartReply createPart(SiteContext site, CreatePartRequest request) {
         L2Instruction l2 = request.l2().orElseThrow(() -> new InvalidRequestException("l2",
                 "an L2 part needs the CIDR, gateway and pools decided by the master"));
-        return site.locks().withLock(org.diminet.core.service.KeyedLocks.L2_CIDR_KEY, () -> {
-            List<VimSubnet> clashing = LocalNetworks.subnetsOverlapping(site, l2.cidr());
-            if (!clashing.isEmpty()) {
-                VimSubnet first = clashing.getFirst();
-                throw new ConflictException("cidr-in-use", "CIDR " + l2.cidr() + " cannot be extended into "
-                        + site.local() + ": it overlaps subnet " + first.id() + " (" + first.cidr() + ") of network "
-                        + first.networkId() + " there");
-            }
-            VimNetwork network = site.phases().timed(request.id(), "vim-create-network", () ->
-                    site.vim().createNetworkWithSubnet(request.name(), new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools())));
-            try {
-                List<Resource> resources = request.resources().stream()
-                        .map(r -> r.region().equals(site.local()) ? r.withNetwork(network.id()) : r).toList();
-                InterSiteService service = new InterSiteService(request.id(), request.name(), ServiceType.L2,
-                        request.project(), request.master(), resources,
-                        new L2Params(l2.cidr(), l2.gatewayIp(), network.subnetIds().getFirst(), l2.pools(), true,
-                                List.of(), Optional.empty()),
+        return site.locks().withLock(SiteLocks.L2_CIDR, () -> {
+            InterSiteService part = site.store().find(request.id()).orElseGet(() -> {
+                InterSiteService fresh = new InterSiteService(request.id(), request.name(), ServiceType.L2,
+                        request.project(), request.master(), request.resources(),
+                        new L2Params(l2.cidr(), l2.gatewayIp(), null, l2.pools(), true, List.of(), Optional.empty()),
                         List.of(), Optional.empty(), ServiceState.CREATING, site.now(), site.now());
-                return describePart(site, DataPlaneWiring.storeAndActivate(site, service));
-            } catch (RuntimeException e) {
-                site.vim().deleteNetwork(network.id());
-                throw e;
-            }
+                site.store().insert(fresh);
+                return fresh;
+            });
+            Optional<VimNetwork> left = site.vim().networksNamed(networkName(request.id())).stream().findFirst();
+            VimNetwork network = left.orElseGet(() -> {
+                List<VimSubnet> clashing = LocalNetworks.subnetsOverlapping(site, l2.cidr());
+                if (!clashing.isEmpty()) {
+                    VimSubnet first = clashing.getFirst();
+                    throw new ConflictException("cidr-in-use", "CIDR " + l2.cidr() + " cannot be extended into "
+                            + site.local() + ": it overlaps subnet " + first.id() + " (" + first.cidr() + ") of network "
+                            + first.networkId() + " there");
+                }
+                return site.phases().timed(request.id(), "vim-create-network", () -> site.vim().createNetworkWithSubnet(
+                        networkName(request.id()), new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools())));
+            });
+            List<Resource> resources = request.resources().stream()
+                    .map(r -> r.region().equals(site.local()) ? r.withNetwork(network.id()) : r).toList();
+            L2Params params = (L2Params) part.params();
+            InterSiteService withNetwork = part.withResources(resources, site.now()).withParams(
+                    new L2Params(params.cidr(), params.gatewayIp(), network.subnetIds().getFirst(), params.localPools(),
+                            true, List.of(), Optional.empty()), site.now());
+            site.store().update(withNetwork);
+            return describePart(site, DataPlaneWiring.activatePart(site, withNetwork));
         });
     }
 
@@ -240,6 +290,8 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         DataPlaneWiring.unwire(site, current);
         if (params.createdHere()) {
             network.ifPresent(n -> site.vim().deleteNetwork(n));
+            // A part a crash left before its network was recorded: find the network by its name.
+            site.vim().networksNamed(networkName(current.id())).forEach(n -> site.vim().deleteNetwork(n.id()));
         }
     }
 
@@ -252,23 +304,33 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                 current.state());
     }
 
-    /** Adds pools to this site's subnet of an L2 extension, in the VIM and in the service (not yet stored). */
-    public static InterSiteService withExtraPools(SiteContext site, InterSiteService service, List<IpRange> extra) {
+    /**
+     * Adds pools to this site's subnet of an L2 extension, in the VIM and in the service (not yet
+     * stored). Pools it has already are not added twice, so a repeated request changes nothing.
+     */
+    private static InterSiteService withExtraPools(SiteContext site, InterSiteService service, List<IpRange> extra) {
         L2Params params = (L2Params) service.params();
         List<IpRange> pools = new ArrayList<>(params.localPools());
-        pools.addAll(extra);
+        extra.stream().filter(p -> pools.stream().noneMatch(have -> have.contains(p.start()) && have.contains(p.end())))
+                .forEach(pools::add);
         site.vim().updateAllocationPools(params.localSubnetId(), pools);
         return service.withParams(params.withLocalPools(pools), site.now());
     }
 
-    /** Best effort: a failure here must not hide the failure that made us undo the create. */
-    private static void restorePools(SiteContext site, GlobalId id, VimSubnet subnet) {
-        try {
-            site.vim().updateAllocationPools(subnet.id(), subnet.allocationPools());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "service={0}: could not restore the pools {1} of subnet {2}: {3}",
-                    id, subnet.allocationPools(), subnet.id(), e.getMessage());
+    /** {@code pools} minus every address in {@code holes}. */
+    private static List<IpRange> without(List<IpRange> pools, List<IpRange> holes) {
+        List<IPAddressSeqRange> remaining = pools.stream().map(IpRange::toSeqRange).toList();
+        for (IpRange hole : holes) {
+            List<IPAddressSeqRange> next = new ArrayList<>();
+            for (IPAddressSeqRange r : remaining) {
+                IPAddressSeqRange[] rest = r.subtract(hole.toSeqRange());
+                if (rest != null) {
+                    next.addAll(List.of(rest));
+                }
+            }
+            remaining = next;
         }
+        return remaining.stream().map(IpRange::of).toList();
     }
 
     private static InvalidRequestException regionOnly(String field, Region remote) {
@@ -283,14 +345,5 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                     + subnets.size() + " subnets; an L2 extension needs a network with exactly one");
         }
         return subnets.getFirst();
-    }
-
-    private static List<Resource> withCreatedNetworks(List<Resource> resources, Map<Region, PartReply> parts) {
-        return resources.stream()
-                .map(r -> parts.containsKey(r.region())
-                        ? r.withNetwork(parts.get(r.region()).network().orElseThrow(() -> new IllegalStateException(
-                                r.region() + " created its part but reported no network")))
-                        : r)
-                .toList();
     }
 }

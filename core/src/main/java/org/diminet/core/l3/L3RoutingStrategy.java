@@ -2,10 +2,8 @@ package org.diminet.core.l3;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
@@ -15,24 +13,33 @@ import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceState;
 import org.diminet.core.domain.ServiceType;
-import org.diminet.core.error.ConflictException;
 import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.Step;
+import org.diminet.core.operation.StepAction;
+import org.diminet.core.operation.StepStatus;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.DataPlaneWiring;
 import org.diminet.core.service.LocalNetworks;
-import org.diminet.core.service.MasterSteps;
 import org.diminet.core.service.NewService;
+import org.diminet.core.service.Plan;
 import org.diminet.core.service.ResourceChange;
 import org.diminet.core.service.ServiceStrategy;
 import org.diminet.core.service.SiteContext;
 
 /**
  * L3 routing. The master sends every other site, in parallel, one request that makes the site check
- * its network, claim it and connect it, and answer with the network's CIDRs. The master then checks
- * that no two sites' CIDRs overlap; if some do, or any site failed, it tells every site to drop its
- * part, so the user gets an error and nothing is left anywhere. One round trip on success.
+ * its network, claim it and connect it, and answer with the network's CIDRs, while it connects its own
+ * network. Once every site answered, the master checks that no two sites' CIDRs overlap; if some do,
+ * or a site refused, every site drops its part (undo steps), so the user gets an error and nothing is
+ * left anywhere. One round trip on success.
+ *
+ * <p>Plan of a create: wave 0 {@code CREATE_PART} at each other site and {@code LOCAL_WIRE}; overlap
+ * check; commit. An update that adds sites also reads the staying sites' parts in wave 0 (their CIDRs
+ * count in the check) and re-wires in wave 1. A delete is one wave of {@code DELETE_PART}: routing
+ * can be withdrawn whatever runs on the networks.
  */
 public final class L3RoutingStrategy implements ServiceStrategy {
 
@@ -52,86 +59,105 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     }
 
     @Override
-    public InterSiteService create(SiteContext site, GlobalId id, NewService request) {
+    public Plan planCreate(SiteContext site, GlobalId id, NewService request) {
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
         List<Cidr> localCidrs = site.phases().timed(id, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork));
-        InterSiteService service = new InterSiteService(id, request.name(), ServiceType.L3, request.project(),
+        InterSiteService row = new InterSiteService(id, request.name(), ServiceType.L3, request.project(),
                 site.local(), request.resources(), new L3Params(localCidrs), List.of(), Optional.empty(),
                 ServiceState.CREATING, site.now(), site.now());
-        site.store().insert(service);
-        UUID operation = UUID.randomUUID();
-        List<Region> remotes = MasterSteps.remoteRegions(site, service);
-        boolean remotePartsExist = false;
-        DataPlaneWiring.Pending localWiring = DataPlaneWiring.begin(site, service);
-        try {
-            Map<Region, PartReply> parts = MasterSteps.createParts(site, id, operation, remotes,
-                    region -> new CreatePartRequest(operation, id, request.name(), ServiceType.L3, request.project(),
-                            site.local(), request.resources(), Optional.empty()));
-            remotePartsExist = true;
-            OverlapCheck.requireDisjoint(allCidrs(site.local(), localNetwork, localCidrs, parts));
-            return DataPlaneWiring.activate(site, service, localWiring);
-        } catch (RuntimeException e) {
-            localWiring.undo(site);
-            MasterSteps.abandonCreate(site, id, operation, remotePartsExist ? remotes : List.of());
-            throw e;
-        }
-    }
-
-    @Override
-    public InterSiteService update(SiteContext site, InterSiteService current, List<Resource> desired) {
-        ResourceChange change = ResourceChange.between(site.local(), current.resources(), desired);
-        if (change.isEmpty()) {
-            return current;
-        }
-        if (!change.removed().isEmpty()) {
-            // Every leaving site must be reachable before anything changes.
-            MasterSteps.readParts(site, current.id(), change.removed());
-        }
-        if (!change.added().isEmpty()) {
-            List<Region> staying = MasterSteps.remoteRegions(site, current).stream()
-                    .filter(r -> !change.removed().contains(r)).toList();
-            Map<Region, PartReply> existing = MasterSteps.readParts(site, current.id(), staying);
-            UUID operation = UUID.randomUUID();
-            Map<Region, PartReply> added = MasterSteps.createParts(site, current.id(), operation, change.added(),
-                    region -> new CreatePartRequest(operation, current.id(), current.name(), ServiceType.L3,
-                            current.project(), site.local(), change.resolved(), Optional.empty()));
-            List<SiteCidr> all = allCidrs(site.local(), localNetworkOf(site, current),
-                    ((L3Params) current.params()).localCidrs(), existing);
-            all.addAll(siteCidrs(added));
-            try {
-                OverlapCheck.requireDisjoint(all);
-            } catch (ConflictException e) {
-                MasterSteps.compensate(site, current.id(), operation, change.added());
-                throw e;
+        List<Step> steps = new ArrayList<>();
+        for (Resource r : request.resources()) {
+            if (!r.region().equals(site.local())) {
+                steps.add(Step.planned(steps.size(), r.region(), StepAction.CREATE_PART, 0));
             }
         }
-        MasterSteps.deleteParts(site, current.id(), change.removed());
-        InterSiteService updated = DataPlaneWiring.wire(site, current.withResources(change.resolved(), site.now()));
-        site.store().update(updated);
-        MasterSteps.propagateResources(site, updated, MasterSteps.remoteRegions(site, updated));
-        return updated;
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_WIRE, 0));
+        return new Plan(row, steps, request.resources());
     }
 
     @Override
-    public void checkRemovable(InterSiteService service, PartReply part) {
-        // Routing can be withdrawn whatever runs on the networks: they stay, only the routes go.
+    public Plan planUpdate(SiteContext site, InterSiteService current, ResourceChange change) {
+        List<Step> steps = new ArrayList<>();
+        if (!change.added().isEmpty()) {
+            for (Resource r : current.resources()) {
+                if (!r.region().equals(site.local()) && !change.removed().contains(r.region())) {
+                    steps.add(Step.planned(steps.size(), r.region(), StepAction.READ_PART, 0));
+                }
+            }
+            for (Region joining : change.added()) {
+                steps.add(Step.planned(steps.size(), joining, StepAction.CREATE_PART, 0));
+            }
+        }
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_WIRE, 1));
+        return new Plan(current, steps, change.resolved());
     }
 
     @Override
-    public void deleteLocal(SiteContext site, InterSiteService service) {
+    public List<Step> planDelete(SiteContext site, InterSiteService current) {
+        List<Step> steps = new ArrayList<>();
+        for (Region r : current.regions()) {
+            if (!r.equals(site.local())) {
+                steps.add(Step.planned(steps.size(), r, StepAction.DELETE_PART, 0));
+            }
+        }
+        return steps;
+    }
+
+    @Override
+    public CreatePartRequest partRequest(SiteContext site, InterSiteService service, Operation operation, Region region) {
+        return new CreatePartRequest(operation.id(), service.id(), service.name(), ServiceType.L3, service.project(),
+                site.local(), operation.after(), Optional.empty());
+    }
+
+    /** After the wave that created parts: no two sites' CIDRs may overlap. */
+    @Override
+    public void checkWave(SiteContext site, InterSiteService service, Operation operation, int wave) {
+        boolean created = operation.steps().stream()
+                .anyMatch(s -> s.wave() == wave && s.action() == StepAction.CREATE_PART);
+        if (!created) {
+            return;
+        }
+        NetworkId localNetwork = LocalNetworks.networkOf(service.resourceAt(site.local()).orElseThrow());
+        List<SiteCidr> all = new ArrayList<>();
+        ((L3Params) service.params()).localCidrs().forEach(c -> all.add(new SiteCidr(site.local(), localNetwork, c)));
+        for (Step step : operation.steps()) {
+            if ((step.action() == StepAction.CREATE_PART || step.action() == StepAction.READ_PART)
+                    && step.status() == StepStatus.DONE && step.reply().isPresent()) {
+                PartReply part = step.reply().get();
+                part.cidrs().forEach(c -> all.add(new SiteCidr(part.region(), part.network().orElseThrow(), c)));
+            }
+        }
+        OverlapCheck.requireDisjoint(all);
+    }
+
+    @Override
+    public InterSiteService partRemoved(InterSiteService service, Region region) {
+        return service;
+    }
+
+    @Override
+    public void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding) {
         DataPlaneWiring.unwire(site, service);
     }
 
+    /** Claims the named network (stored CREATING), then connects it; a retry finishes a part left CREATING. */
     @Override
     public PartReply createPart(SiteContext site, CreatePartRequest request) {
-        Resource local = request.resources().stream().filter(r -> r.region().equals(site.local())).findFirst().orElseThrow();
-        NetworkId network = local.network().orElseThrow(() -> new InvalidRequestException("resources",
-                "L3 routing needs the network at " + site.local()));
-        List<Cidr> cidrs = LocalNetworks.cidrsOf(site, network);
-        InterSiteService service = new InterSiteService(request.id(), request.name(), ServiceType.L3, request.project(),
-                request.master(), request.resources(), new L3Params(cidrs), List.of(), Optional.empty(),
-                ServiceState.CREATING, site.now(), site.now());
-        return describePart(site, DataPlaneWiring.storeAndActivate(site, service));
+        Optional<InterSiteService> existing = site.store().find(request.id());
+        InterSiteService part;
+        if (existing.isPresent()) {
+            part = existing.get();
+        } else {
+            Resource local = request.resources().stream().filter(r -> r.region().equals(site.local())).findFirst().orElseThrow();
+            NetworkId network = local.network().orElseThrow(() -> new InvalidRequestException("resources",
+                    "L3 routing needs the network at " + site.local()));
+            List<Cidr> cidrs = LocalNetworks.cidrsOf(site, network);
+            part = new InterSiteService(request.id(), request.name(), ServiceType.L3, request.project(),
+                    request.master(), request.resources(), new L3Params(cidrs), List.of(), Optional.empty(),
+                    ServiceState.CREATING, site.now(), site.now());
+            site.store().insert(part);
+        }
+        return describePart(site, DataPlaneWiring.activatePart(site, part));
     }
 
     @Override
@@ -150,22 +176,5 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     public PartReply describePart(SiteContext site, InterSiteService current) {
         return new PartReply(site.local(), current.resourceAt(site.local()).flatMap(Resource::network),
                 ((L3Params) current.params()).localCidrs(), List.of(), 0, current.state());
-    }
-
-    private static NetworkId localNetworkOf(SiteContext site, InterSiteService service) {
-        return LocalNetworks.networkOf(service.resourceAt(site.local()).orElseThrow());
-    }
-
-    private static List<SiteCidr> allCidrs(Region local, NetworkId localNetwork, List<Cidr> localCidrs,
-                                           Map<Region, PartReply> parts) {
-        List<SiteCidr> all = new ArrayList<>(localCidrs.stream().map(c -> new SiteCidr(local, localNetwork, c)).toList());
-        all.addAll(siteCidrs(parts));
-        return all;
-    }
-
-    private static List<SiteCidr> siteCidrs(Map<Region, PartReply> parts) {
-        return parts.values().stream()
-                .flatMap(p -> p.cidrs().stream().map(c -> new SiteCidr(p.region(), p.network().orElseThrow(), c)))
-                .collect(Collectors.toCollection(ArrayList::new));
     }
 }

@@ -33,12 +33,24 @@ public interface Peers {
      */
     void deletePart(Region site, GlobalId id, Optional<UUID> abandonedOperation);
 
-    /** Asks the master of an L2 extension for one more pool for {@code requester}. */
-    IpRange requestPool(Region master, GlobalId id, Region requester);
+    /**
+     * Asks the master of an L2 extension for one more pool for {@code requester}; {@code key} names the
+     * request (operation and step), so asking again after a lost answer gets the same pool.
+     */
+    IpRange requestPool(Region master, GlobalId id, Region requester, String key);
+
+    /** Asks the master of a service whether {@code region} is one of its sites, and with which pools. */
+    Standing standing(Region master, GlobalId id, Region region);
+
+    /** A cheap call that shows whether the site answers; returns the round-trip time. */
+    java.time.Duration ping(Region site);
 
     /** Hands a user's change to the service's master; answers the service as the master then stores it. */
     InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources);
 
-    /** Hands a user's delete to the service's master. */
-    void forwardDelete(Region master, GlobalId id);
+    /**
+     * Hands a user's delete to the service's master; answers the service as the master still has it
+     * (DELETING) when a site's removal is still on its way, empty when it is gone everywhere.
+     */
+    Optional<InterSiteService> forwardDelete(Region master, GlobalId id);
 }

@@ -9,19 +9,25 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.NetworkId;
-import org.diminet.core.domain.PoolLedger;
 import org.diminet.core.domain.Region;
+import org.diminet.core.domain.ServiceState;
 import org.diminet.core.error.ConflictException;
 import org.diminet.core.error.InvalidRequestException;
 import org.diminet.core.error.NotFoundException;
-import org.diminet.core.l2.L2ExtensionStrategy;
-import org.diminet.core.l2.PoolSplitter;
+import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.OperationKind;
+import org.diminet.core.operation.SiteLocks;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
+import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.vim.VimSubnet;
 
-/** What a master may ask of this site, and the read-only checks peers may make. */
+/**
+ * What a master may ask of this site, and the read-only checks peers may make. Every change a master
+ * asks for may arrive twice (a retry after a lost answer or after the master restarted) and is answered
+ * the same way the second time without being done twice.
+ */
 public final class EastWestHandler {
     private final SiteContext site;
     private final StrategyRegistry strategies;
@@ -38,17 +44,18 @@ public final class EastWestHandler {
         if (request.resources().stream().noneMatch(r -> r.region().equals(site.local()))) {
             throw new InvalidRequestException("resources", "the service has no resource at " + site.local());
         }
-        return site.locks().withLock(request.id(), () -> {
+        return site.locks().withLock(SiteLocks.service(request.id()), () -> {
             if (site.store().isAbandoned(request.operation())) {
                 throw new ConflictException("operation-abandoned", "the master of " + request.id()
                         + " already gave up operation " + request.operation() + "; nothing was created at " + site.local());
             }
             Optional<InterSiteService> existing = site.store().find(request.id());
             ServiceStrategy strategy = strategies.forType(request.type());
-            if (existing.isPresent()) {
-                // A retried create: answer with what is here instead of building a second copy.
+            if (existing.isPresent() && existing.get().state() != ServiceState.CREATING) {
+                // A repeated create: answer with what is here instead of building a second copy.
                 return strategy.describePart(site, existing.get());
             }
+            // New, or left half made by a crash of this site: the strategy builds or finishes it.
             return site.phases().timed(request.id(), "local-create-part", () -> strategy.createPart(site, request));
         });
     }
@@ -59,7 +66,7 @@ public final class EastWestHandler {
     }
 
     public PartReply updatePart(GlobalId id, UpdatePartRequest request) {
-        return site.locks().withLock(id, () -> {
+        return site.locks().withLock(SiteLocks.service(id), () -> {
             InterSiteService service = find(id);
             ServiceStrategy strategy = strategies.forType(service.type());
             InterSiteService updated = strategy.updatePart(site, service, request);
@@ -69,47 +76,76 @@ public final class EastWestHandler {
 
     /** Removes this site's part; idempotent, and with an operation also refuses that operation later. */
     public void deletePart(GlobalId id, Optional<UUID> abandonedOperation) {
-        site.locks().withLock(id, () -> {
+        site.locks().withLock(SiteLocks.service(id), () -> {
             abandonedOperation.ifPresent(op -> site.store().recordAbandoned(op));
             site.store().find(id).ifPresent(service -> {
                 if (service.isMasteredBy(site.local())) {
                     throw new ConflictException("is-master", site.local() + " is the master of " + id
                             + "; delete the service through the North API instead");
                 }
-                strategies.forType(service.type()).deletePart(site, service, abandonedOperation.isPresent());
+                strategies.forType(service.type()).deletePart(site, service,
+                        abandonedOperation.isPresent() || service.state() == ServiceState.CREATING);
                 site.store().delete(id);
             });
         });
     }
 
-    /** Master only: takes one more pool from the ledger for {@code requester}. */
-    public IpRange allocatePool(GlobalId id, Region requester) {
-        return site.locks().withLock(id, () -> {
+    /**
+     * Master only: takes one more pool from the ledger for {@code requester}. The grant is stored under
+     * {@code key} with the ledger in one transaction, so the same request asked again (its answer was
+     * lost) gets the same pool and the ledger is not charged twice.
+     */
+    public IpRange allocatePool(GlobalId id, Region requester, String key) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidRequestException("request", "a pool request needs the requesting step's key");
+        }
+        return site.locks().withLock(SiteLocks.service(id), () -> {
+            Optional<IpRange> earlier = site.journal().findGrant(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             InterSiteService service = find(id);
             if (!service.isMasteredBy(site.local())) {
                 throw new ConflictException("not-master", site.local() + " is not the master of " + id
                         + "; ask " + service.master());
             }
-            if (!(service.params() instanceof L2Params params) || params.ledger().isEmpty()) {
+            if (!(service.params() instanceof L2Params)) {
                 throw new InvalidRequestException("global_id", "service " + id + " is not an L2 extension");
+            }
+            if (service.state() != ServiceState.ACTIVE && service.state() != ServiceState.UPDATING) {
+                throw new ConflictException("service-busy", "service " + id + " is " + service.state() + " at its master "
+                        + site.local() + "; ask again when it is ACTIVE");
             }
             if (service.resourceAt(requester).isEmpty()) {
                 throw new InvalidRequestException("region", requester + " is not a site of service " + id);
             }
-            PoolLedger ledger = params.ledger().get();
-            PoolLedger.Allocation allocation = ledger.allocate(requester, PoolSplitter.nextPoolSize(ledger, requester));
-            site.store().update(service.withParams(params.withLedger(allocation.ledger()), site.now()));
-            return allocation.range();
+            ServiceStrategy.PoolGrant grant = strategies.forType(service.type()).grantPool(service, requester);
+            site.transactions().inTransaction(() -> {
+                site.store().update(grant.row());
+                site.journal().recordGrant(key, id, grant.pool());
+            });
+            return grant.pool();
         });
     }
 
-    /** Adds pools to this site's subnet of an L2 extension. */
-    public InterSiteService addPools(GlobalId id, List<IpRange> pools) {
-        return site.locks().withLock(id, () -> {
-            InterSiteService updated = L2ExtensionStrategy.withExtraPools(site, find(id), pools);
-            site.store().update(updated);
-            return updated;
-        });
+    /**
+     * Master only: is {@code region} a site of the service, and with which pools? A site that is joining
+     * through a running change counts as a site, so that it does not drop the part it just built.
+     */
+    public Standing standing(GlobalId id, Region region) {
+        InterSiteService service = find(id);
+        if (!service.isMasteredBy(site.local())) {
+            throw new ConflictException("not-master", site.local() + " is not the master of " + id
+                    + "; ask " + service.master());
+        }
+        boolean joining = site.journal().openFor(id).stream()
+                .filter(op -> op.phase().holdsService() && op.kind() != OperationKind.DELETE)
+                .map(Operation::after)
+                .anyMatch(after -> after.stream().anyMatch(r -> r.region().equals(region)));
+        boolean member = service.resourceAt(region).isPresent() && service.state() != ServiceState.FAILED || joining;
+        List<IpRange> pools = service.params() instanceof L2Params l2
+                ? l2.ledger().map(l -> l.assignedTo(region)).orElse(List.of()) : List.of();
+        return new Standing(member, service.resources(), pools);
     }
 
     /** The CIDRs of a local network's subnets. */

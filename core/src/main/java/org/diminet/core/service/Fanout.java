@@ -8,22 +8,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.diminet.core.domain.Region;
 
 /**
- * Runs one call per site in parallel, each on its own virtual thread, and waits for all of them. This
+ * Runs one call per site (or per step) in parallel, each on its own virtual thread, and waits for all of them. This
  * is what keeps a create at one round trip however many sites take part: the time is that of the
  * slowest site, not the sum.
  */
 public final class Fanout implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public <T> Map<Region, Outcome<T>> call(Collection<Region> sites, Function<Region, T> call) {
-        Map<Region, Future<T>> futures = new LinkedHashMap<>();
-        for (Region site : sites) {
+    public <K, T> Map<K, Outcome<T>> call(Collection<K> sites, Function<K, T> call) {
+        Map<K, Future<T>> futures = new LinkedHashMap<>();
+        for (K site : sites) {
             futures.put(site, executor.submit(() -> call.apply(site)));
         }
-        Map<Region, Outcome<T>> outcomes = new LinkedHashMap<>();
+        Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
         futures.forEach((site, future) -> outcomes.put(site, await(future)));
         return outcomes;
     }

@@ -1,9 +1,13 @@
 package org.diminet.core.service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
-import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
@@ -11,106 +15,269 @@ import org.diminet.core.domain.ServiceState;
 import org.diminet.core.error.ConflictException;
 import org.diminet.core.error.InvalidRequestException;
 import org.diminet.core.error.NotFoundException;
+import org.diminet.core.error.PeerException;
+import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.OperationKind;
+import org.diminet.core.operation.OperationPhase;
+import org.diminet.core.operation.SiteLocks;
+import org.diminet.core.operation.Step;
+import org.diminet.core.operation.StepAction;
 
 /**
  * The North use cases of one site. A create makes this site the master of the new service; a change
- * or delete of a service mastered elsewhere is handed to its master.
+ * or delete of a service mastered elsewhere is handed to its master. Every change is stored as an
+ * operation together with the service row it changes, then driven by the {@link OperationExecutor}
+ * while the user waits; whatever is left when the answer goes out is driven on by the {@link Reconciler}.
  */
 public final class InterSiteServiceManager {
     private final SiteContext site;
     private final StrategyRegistry strategies;
-    private final EastWestHandler eastWest;
+    private final OperationExecutor executor;
 
-    public InterSiteServiceManager(SiteContext site, StrategyRegistry strategies, EastWestHandler eastWest) {
+    public InterSiteServiceManager(SiteContext site, StrategyRegistry strategies, OperationExecutor executor) {
         this.site = site;
         this.strategies = strategies;
-        this.eastWest = eastWest;
+        this.executor = executor;
     }
 
     public Region localRegion() {
         return site.local();
     }
 
-    /** This site's view of all its services. */
-    public List<InterSiteService> list() {
-        return site.store().list();
+    /** This site's view of all its services, each with what is still pending for it. */
+    public List<ServiceStatus> list() {
+        Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
+                .collect(Collectors.groupingBy(Operation::service));
+        return site.store().list().stream()
+                .map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of())))
+                .toList();
     }
 
-    public InterSiteService get(GlobalId id) {
-        return site.store().find(id).orElseThrow(() -> notFound(id));
+    public ServiceStatus get(GlobalId id) {
+        return ServiceStatus.of(find(id), site.journal().openFor(id));
     }
 
-    public InterSiteService create(NewService request) {
+    public ServiceStatus create(NewService request) {
         NewService.checkResources(request.resources(), site.local(), site.peers().knownRegions());
         ServiceStrategy strategy = strategies.forType(request.type());
         strategy.checkResources(request.resources(), site);
         GlobalId id = GlobalId.random();
-        return site.phases().timed(id, "create-total", () -> strategy.create(site, id, request));
+        return site.phases().timed(id, "create-total", () -> {
+            Plan plan = strategy.planCreate(site, id, request);
+            Instant now = site.now();
+            Operation op = Operation.start(id, OperationKind.CREATE, List.of(), plan.after(), plan.steps(), now,
+                    now.plus(executor.settings().deadline()));
+            Operation end = run(op, () -> {
+                site.store().insert(plan.row());
+                site.journal().insert(op);
+            }, now.plus(executor.settings().deadline()).plus(executor.settings().answerWait()));
+            return settled(id, end);
+        });
     }
 
     /** Makes the service's sites match {@code desired}; forwarded to the master if that is not us. */
-    public InterSiteService update(GlobalId id, List<Resource> desired) {
-        InterSiteService current = get(id);
+    public ServiceStatus update(GlobalId id, List<Resource> desired) {
+        InterSiteService current = find(id);
         if (!current.isMasteredBy(site.local())) {
-            return site.peers().forwardUpdate(current.master(), id, desired);
+            return ServiceStatus.of(site.peers().forwardUpdate(current.master(), id, desired), List.of());
         }
-        return site.locks().withLock(id, () -> {
-            InterSiteService fresh = activeForChange(id);
-            NewService.checkResources(desired, site.local(), site.peers().knownRegions());
-            ServiceStrategy strategy = strategies.forType(fresh.type());
-            strategy.checkResources(desired, site);
-            return site.phases().timed(id, "update-total", () -> strategy.update(site, fresh, desired));
+        NewService.checkResources(desired, site.local(), site.peers().knownRegions());
+        ServiceStrategy strategy = strategies.forType(current.type());
+        strategy.checkResources(desired, site);
+        return site.phases().timed(id, "update-total", () -> {
+            Operation[] started = new Operation[1];
+            Instant now = site.now();
+            Instant deadline = now.plus(executor.settings().deadline());
+            Operation end = runPlanned(id, deadline.plus(executor.settings().answerWait()), () -> {
+                InterSiteService fresh = find(id);
+                requireIdle(fresh);
+                ResourceChange change = ResourceChange.between(site.local(), fresh.resources(), desired);
+                if (change.isEmpty()) {
+                    return null;
+                }
+                requireNoCleanupAt(fresh, change.added());
+                Plan plan = strategy.planUpdate(site, fresh, change);
+                Operation op = Operation.start(id, OperationKind.UPDATE, fresh.resources(), plan.after(), plan.steps(),
+                        now, deadline);
+                started[0] = op;
+                return new Start(op, () -> {
+                    site.store().update(plan.row().withState(ServiceState.UPDATING, now));
+                    site.journal().insert(op);
+                });
+            });
+            return end == null ? get(id) : settled(id, end);
         });
     }
 
     /**
-     * Deletes the service everywhere, or nowhere: every site is asked first whether its part can go
-     * (it must answer, and, for L2, its copy of the network must have no machines left).
+     * Deletes the service everywhere. Every site must first let its part go (L2: no machines on it); a
+     * site that cannot be reached is not waited for: its removal stays in the outbox, and the answer is
+     * empty when everything is gone or the service, DELETING, with what is still pending.
      */
-    public void delete(GlobalId id) {
-        InterSiteService current = get(id);
+    public Optional<ServiceStatus> delete(GlobalId id) {
+        InterSiteService current = find(id);
         if (!current.isMasteredBy(site.local())) {
-            site.peers().forwardDelete(current.master(), id);
-            return;
+            return site.peers().forwardDelete(current.master(), id).map(s -> ServiceStatus.of(s, List.of()));
         }
-        site.locks().withLock(id, () -> {
-            InterSiteService fresh = get(id);
-            ServiceStrategy strategy = strategies.forType(fresh.type());
-            List<Region> remotes = MasterSteps.remoteRegions(site, fresh);
-            MasterSteps.readParts(site, id, remotes).values().forEach(part -> strategy.checkRemovable(fresh, part));
-            site.store().update(fresh.withState(ServiceState.DELETING, site.now()));
-            MasterSteps.deleteParts(site, id, remotes);
-            strategy.deleteLocal(site, fresh);
-            site.store().delete(id);
-        });
+        Instant until = site.now().plus(executor.settings().answerWait());
+        Optional<Operation> running = site.journal().openFor(id).stream()
+                .filter(op -> op.kind() == OperationKind.DELETE && op.phase() == OperationPhase.RUNNING).findFirst();
+        Operation end = running.isPresent() ? executor.drive(running.get().id(), until)
+                : runPlanned(id, until, () -> {
+                    InterSiteService fresh = find(id);
+                    requireIdle(fresh);
+                    ServiceStrategy strategy = strategies.forType(fresh.type());
+                    List<Step> steps = strategy.planDelete(site, fresh);
+                    Instant now = site.now();
+                    Operation op = Operation.start(id, OperationKind.DELETE, fresh.resources(), List.of(), steps, now,
+                            now.plus(executor.settings().deadline()));
+                    return new Start(op, () -> {
+                        site.store().update(fresh.withState(ServiceState.DELETING, now));
+                        site.journal().insert(op);
+                    });
+                });
+        if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
+            throw Failures.toException(end.failure().orElseThrow(), site.local());
+        }
+        return site.store().find(id).map(s -> ServiceStatus.of(s, site.journal().openFor(id)));
     }
 
     /**
      * Gets one more allocation pool for this site's part of an L2 extension: from the master's ledger,
-     * asking the master if it is another site.
+     * asking the master if it is another site. The grant is recorded at the master under this request's
+     * key, so a lost answer is asked again and gets the same pool; while the master cannot be reached
+     * the request stays queued and the existing pools keep working.
      */
-    public InterSiteService requestPool(GlobalId id) {
-        InterSiteService current = get(id);
+    public ServiceStatus requestPool(GlobalId id) {
+        InterSiteService current = find(id);
         if (!(current.params() instanceof L2Params)) {
             throw new InvalidRequestException("global_id", "service " + id + " is " + current.type()
                     + "; only L2 extensions have allocation pools");
         }
-        IpRange pool = current.isMasteredBy(site.local())
-                ? eastWest.allocatePool(id, site.local())
-                : site.peers().requestPool(current.master(), id, site.local());
-        return eastWest.addPools(id, List.of(pool));
+        Instant until = site.now().plus(executor.settings().answerWait());
+        Optional<Operation> queued = site.journal().openFor(id).stream()
+                .filter(op -> op.kind() == OperationKind.POOL && op.phase() == OperationPhase.RUNNING).findFirst();
+        Operation end = queued.isPresent() ? executor.drive(queued.get().id(), until)
+                : runPlanned(id, until, () -> planPool(id));
+        if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
+            throw Failures.toException(end.failure().orElseThrow(), site.local());
+        }
+        Optional<Step> waiting = end.pending().stream().filter(s -> s.action() == StepAction.REQUEST_POOL).findFirst();
+        if (waiting.isPresent()) {
+            throw PeerException.unreachable(current.master(), "the master " + current.master()
+                    + " did not grant a pool (" + waiting.get().lastError().orElse("no answer")
+                    + "); the request stays queued and the pool is added when the master answers;"
+                    + " the pools this site has keep working");
+        }
+        return get(id);
     }
 
-    private InterSiteService activeForChange(GlobalId id) {
-        InterSiteService service = get(id);
+    private Start planPool(GlobalId id) {
+        InterSiteService fresh = find(id);
+        if (fresh.state() != ServiceState.ACTIVE) {
+            throw new ConflictException("service-busy", "service " + id + " is " + fresh.state() + " at "
+                    + site.local() + "; try again when it is ACTIVE");
+        }
+        Instant now = site.now();
+        ServiceStrategy strategy = strategies.forType(fresh.type());
+        if (fresh.isMasteredBy(site.local())) {
+            ServiceStrategy.PoolGrant grant = strategy.grantPool(fresh, site.local());
+            Step pendingAdd = Step.planned(0, site.local(), StepAction.LOCAL_ADD_POOL, 0).withPool(grant.pool());
+            Operation op = Operation.start(id, OperationKind.POOL, fresh.resources(), fresh.resources(),
+                    List.of(pendingAdd), now, now.plus(executor.settings().deadline()));
+            return new Start(op, () -> {
+                site.store().update(grant.row());
+                site.journal().insert(op);
+            });
+        }
+        Operation op = Operation.start(id, OperationKind.POOL, fresh.resources(), fresh.resources(), List.of(
+                Step.planned(0, fresh.master(), StepAction.REQUEST_POOL, 0),
+                Step.planned(1, site.local(), StepAction.LOCAL_ADD_POOL, 1)), now, now.plus(executor.settings().deadline()));
+        return new Start(op, () -> site.journal().insert(op));
+    }
+
+    /** An operation to store, and the store writes that go with it in one transaction. */
+    private record Start(Operation op, Runnable writes) {
+    }
+
+    /**
+     * Plans under the service's lock, stores the operation with its row in one transaction, and drives
+     * it. Returns null when the plan found nothing to do.
+     */
+    private Operation runPlanned(GlobalId id, Instant until, java.util.function.Supplier<Start> planner) {
+        Start start = site.locks().withLock(SiteLocks.service(id), () -> {
+            Start planned = planner.get();
+            if (planned != null) {
+                lockAndStore(planned);
+            }
+            return planned;
+        });
+        if (start == null) {
+            return null;
+        }
+        try (SiteLocks.Held lock = held.remove(start.op().id())) {
+            return executor.driveHeld(start.op().id(), until);
+        }
+    }
+
+    private final Map<UUID, SiteLocks.Held> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void lockAndStore(Start start) {
+        SiteLocks.Held lock = site.locks().tryLock(SiteLocks.operation(start.op().id())).orElseThrow();
+        try {
+            site.transactions().inTransaction(start.writes());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        held.put(start.op().id(), lock);
+    }
+
+    private Operation run(Operation op, Runnable writes, Instant until) {
+        lockAndStore(new Start(op, writes));
+        try (SiteLocks.Held lock = held.remove(op.id())) {
+            return executor.driveHeld(op.id(), until);
+        }
+    }
+
+    /** The answer to a create or change: the service as committed, or the reason it was revoked. */
+    private ServiceStatus settled(GlobalId id, Operation end) {
+        if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
+            throw Failures.toException(end.failure().orElseThrow(), site.local());
+        }
+        return get(id);
+    }
+
+    private void requireIdle(InterSiteService service) {
+        for (Operation op : site.journal().openFor(service.id())) {
+            if (op.phase().holdsService() && op.kind() != OperationKind.POOL) {
+                throw new ConflictException("service-busy", "service " + service.id() + " is " + service.state()
+                        + " at " + site.local() + " (operation " + op.id() + " " + op.kind() + " is "
+                        + op.phase() + "); try again when it is ACTIVE");
+            }
+        }
         if (service.state() != ServiceState.ACTIVE) {
-            throw new ConflictException("service-busy", "service " + id + " is " + service.state()
+            throw new ConflictException("service-busy", "service " + service.id() + " is " + service.state()
                     + " at " + site.local() + "; try again when it is ACTIVE");
         }
-        return service;
     }
 
-    private NotFoundException notFound(GlobalId id) {
-        return new NotFoundException("service-not-found", "service " + id + " is not known at " + site.local());
+    /** A site whose earlier removal has not reached it yet cannot join again until it has. */
+    private void requireNoCleanupAt(InterSiteService service, List<Region> joining) {
+        for (Operation op : site.journal().openFor(service.id())) {
+            for (Step step : op.pending()) {
+                if (joining.contains(step.site())
+                        && (step.action() == StepAction.DELETE_PART || step.action() == StepAction.UNDO_PART)) {
+                    throw new ConflictException("site-cleanup-pending", "site " + step.site() + " has not yet"
+                            + " removed its earlier part of service " + service.id() + " ("
+                            + step.lastError().orElse("pending") + "); it can join again once it has");
+                }
+            }
+        }
+    }
+
+    private InterSiteService find(GlobalId id) {
+        return site.store().find(id).orElseThrow(() ->
+                new NotFoundException("service-not-found", "service " + id + " is not known at " + site.local()));
     }
 }

@@ -1,17 +1,22 @@
 package org.diminet.core.service;
 
 import java.util.List;
+import java.util.Set;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceType;
+import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.Step;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.UpdatePartRequest;
 
 /**
- * How one type of service is built, changed and removed. The master-side methods run at the site that
- * received the user's request; the part methods run at every other site of the service.
+ * How one type of service is built, changed and removed. As master a strategy <em>plans</em>: it
+ * reads what it needs, decides (pools, checks) and returns steps; the {@link OperationExecutor} runs
+ * them, retries them and undoes them. The part methods run at every other site of the service.
  */
 public interface ServiceStrategy {
 
@@ -20,22 +25,53 @@ public interface ServiceStrategy {
     /** Type-specific checks of a resource list (e.g. L3 needs a network at every site). */
     void checkResources(List<Resource> resources, SiteContext site);
 
-    /** Master: creates the service at every site, or nothing anywhere. */
-    InterSiteService create(SiteContext site, GlobalId id, NewService request);
+    /** Master: the row and steps of a new service; nothing is created yet. */
+    Plan planCreate(SiteContext site, GlobalId id, NewService request);
 
-    /** Master: makes the service's sites match {@code desired}. */
-    InterSiteService update(SiteContext site, InterSiteService current, List<Resource> desired);
+    /** Master: the row and steps that make the service's sites match {@code change}. */
+    Plan planUpdate(SiteContext site, InterSiteService current, ResourceChange change);
+
+    /** Master: the steps that remove the service from its other sites. */
+    List<Step> planDelete(SiteContext site, InterSiteService current);
+
+    /** Master: what {@code region} is asked to create (the same every time it is asked). */
+    CreatePartRequest partRequest(SiteContext site, InterSiteService service, Operation operation, Region region);
 
     /**
-     * Master: refuses (by throwing) when a site's part may not be removed, judged from what the site
-     * reported, e.g. an extended network that still has machines on it.
+     * Master: the checks that only the master can make once a wave of steps is done, from the sites'
+     * stored replies (L3: no overlap; L2: no machines on a leaving part). Throws to revoke.
      */
-    void checkRemovable(InterSiteService service, PartReply part);
+    void checkWave(SiteContext site, InterSiteService service, Operation operation, int wave);
 
-    /** Master: undoes the local part when the whole service is deleted (the remote parts are gone). */
-    void deleteLocal(SiteContext site, InterSiteService service);
+    /** Master: the row once {@code region} confirmed its part is gone (L2: its pools return to the ledger). */
+    InterSiteService partRemoved(InterSiteService service, Region region);
 
-    /** Site: checks and creates this site's part in one step. */
+    /**
+     * Master: removes the local part once every other site's part is gone (delete, revoked create).
+     * {@code stillHolding} are sites whose removal is still on its way: what they own is kept out of use.
+     */
+    void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding);
+
+    /**
+     * Master of an L2 extension: takes one more pool from the ledger for {@code requester}; returns the
+     * row with the new ledger (not stored yet) and the pool.
+     */
+    default PoolGrant grantPool(InterSiteService service, Region requester) {
+        throw new org.diminet.core.error.InvalidRequestException("global_id", "service " + service.id() + " is "
+                + service.type() + "; only L2 extensions have allocation pools");
+    }
+
+    /** Adds a pool to this site's subnet, in the VIM and in the returned row (not stored yet). */
+    default InterSiteService withLocalPool(SiteContext site, InterSiteService service, org.diminet.core.domain.IpRange pool) {
+        throw new org.diminet.core.error.InvalidRequestException("global_id", "service " + service.id() + " is "
+                + service.type() + "; only L2 extensions have allocation pools");
+    }
+
+    /** A pool taken from the ledger and the row that records it. */
+    record PoolGrant(InterSiteService row, org.diminet.core.domain.IpRange pool) {
+    }
+
+    /** Site: checks and creates this site's part in one step; resumes a part a crash left half made. */
     PartReply createPart(SiteContext site, CreatePartRequest request);
 
     /** Site: applies a change the master decided. */

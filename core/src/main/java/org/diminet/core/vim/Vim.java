@@ -17,6 +17,9 @@ public interface Vim {
     /** The network, or empty when this VIM has none with that id. */
     Optional<VimNetwork> findNetwork(NetworkId id);
 
+    /** The networks with exactly this name (DIMINET names the networks it creates after the service). */
+    List<VimNetwork> networksNamed(String name);
+
     /** The subnets of a network, empty when it has none or does not exist. */
     List<VimSubnet> subnetsOf(NetworkId id);
 

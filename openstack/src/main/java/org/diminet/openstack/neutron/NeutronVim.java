@@ -56,6 +56,12 @@ public final class NeutronVim implements Vim {
     }
 
     @Override
+    public List<VimNetwork> networksNamed(String name) {
+        return neutron.list("/networks?" + NeutronClient.query("name", name), "networks").stream()
+                .map(this::toNetwork).toList();
+    }
+
+    @Override
     public List<VimSubnet> subnetsOf(NetworkId id) {
         return neutron.list("/subnets?" + NeutronClient.query("network_id", id.value()) + "&" + SUBNET_FIELDS, "subnets")
                 .stream().map(this::toSubnet).toList();

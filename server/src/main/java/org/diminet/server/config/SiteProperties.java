@@ -26,12 +26,31 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "diminet", ignoreUnknownFields = false)
 public record SiteProperties(@NotBlank String region, @NotBlank String project, @NotNull Path dataDir,
                              Map<String, URI> peers, @Valid Vim vim, @Valid DataPlane dataPlane, Peer peer,
-                             OpenStack openstack) {
+                             OpenStack openstack, Operations operations) {
     public SiteProperties {
         peers = peers == null ? Map.of() : new LinkedHashMap<>(peers);
         vim = vim == null ? new Vim("embedded") : vim;
         dataPlane = dataPlane == null ? new DataPlane(null) : dataPlane;
         peer = peer == null ? new Peer(Duration.ofSeconds(2), Duration.ofSeconds(30)) : peer;
+        operations = operations == null ? new Operations(null, null, null, null, null, null) : operations;
+    }
+
+    /**
+     * How multi-site operations are driven ({@code diminet.operations.*}); see the core's
+     * OperationSettings for what each means. Unset values take its defaults.
+     */
+    public record Operations(Duration deadline, Duration firstRetry, Duration maxRetry, Duration reconcileInterval,
+                             Duration answerWait, Duration probeInterval) {
+        public org.diminet.core.service.OperationSettings toCore() {
+            var d = org.diminet.core.service.OperationSettings.defaults();
+            return new org.diminet.core.service.OperationSettings(
+                    deadline == null ? d.deadline() : deadline,
+                    firstRetry == null ? d.firstRetry() : firstRetry,
+                    maxRetry == null ? d.maxRetry() : maxRetry,
+                    reconcileInterval == null ? d.reconcileInterval() : reconcileInterval,
+                    answerWait == null ? d.answerWait() : answerWait,
+                    probeInterval == null ? d.probeInterval() : probeInterval);
+        }
     }
 
     /** Which VIM adapter serves this site: {@code embedded} (simulated, in-process) or {@code neutron}. */

@@ -16,7 +16,16 @@ import org.diminet.core.peer.Peers;
 import org.diminet.core.service.EastWestHandler;
 import org.diminet.core.service.Fanout;
 import org.diminet.core.service.InterSiteServiceManager;
-import org.diminet.core.service.KeyedLocks;
+import org.diminet.core.operation.InProcessLocks;
+import org.diminet.core.operation.OperationStore;
+import org.diminet.core.operation.SiteLocks;
+import org.diminet.core.service.OperationExecutor;
+import org.diminet.core.service.OperationSettings;
+import org.diminet.core.service.PeerHealth;
+import org.diminet.core.service.Reconciler;
+import org.diminet.server.persistence.JdbcOperationStore;
+import org.diminet.server.persistence.JdbcTransactions;
+import org.diminet.server.persistence.PostgresSiteLocks;
 import org.diminet.core.service.PhaseLog;
 import org.diminet.core.service.SiteContext;
 import org.diminet.core.service.StrategyRegistry;
@@ -98,9 +107,47 @@ public class SiteWiring {
     }
 
     @Bean
-    SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store, Fanout fanout) {
-        return new SiteContext(region, vim, dataPlane, peers, store, Clock.systemUTC(), fanout, new PhaseLog(region),
-                new KeyedLocks());
+    OperationStore operationJournal(DataSource dataSource) {
+        return new JdbcOperationStore(dataSource);
+    }
+
+    /**
+     * PostgreSQL: advisory locks, so several processes of this site can share its database. The
+     * embedded H2 file admits one process, whose threads in-process locks serialise.
+     */
+    @Bean
+    SiteLocks siteLocks(DataSource dataSource, org.springframework.core.env.Environment env) {
+        String url = env.getProperty("spring.datasource.url", "");
+        return url.startsWith("jdbc:postgresql:") ? new PostgresSiteLocks(dataSource) : new InProcessLocks();
+    }
+
+    @Bean
+    SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store,
+                            OperationStore journal, DataSource dataSource, Fanout fanout, SiteLocks locks) {
+        return new SiteContext(region, vim, dataPlane, peers, store, journal, new JdbcTransactions(dataSource),
+                Clock.systemUTC(), fanout, new PhaseLog(region), locks);
+    }
+
+    @Bean
+    OperationSettings operationSettings(SiteProperties site) {
+        return site.operations().toCore();
+    }
+
+    @Bean
+    OperationExecutor operationExecutor(SiteContext site, StrategyRegistry strategies, OperationSettings settings) {
+        return new OperationExecutor(site, strategies, settings);
+    }
+
+    @Bean
+    PeerHealth peerHealth(SiteContext site) {
+        return new PeerHealth(site);
+    }
+
+    /** Started once the site serves requests (see {@link ReconcilerStarter}); stopped with the context. */
+    @Bean(destroyMethod = "close")
+    Reconciler reconciler(SiteContext site, StrategyRegistry strategies, OperationExecutor executor,
+                          EastWestHandler eastWest, PeerHealth health) {
+        return new Reconciler(site, strategies, executor, eastWest, health);
     }
 
     @Bean
@@ -114,7 +161,8 @@ public class SiteWiring {
     }
 
     @Bean
-    InterSiteServiceManager interSiteServiceManager(SiteContext site, StrategyRegistry strategies, EastWestHandler eastWest) {
-        return new InterSiteServiceManager(site, strategies, eastWest);
+    InterSiteServiceManager interSiteServiceManager(SiteContext site, StrategyRegistry strategies,
+                                                    OperationExecutor executor) {
+        return new InterSiteServiceManager(site, strategies, executor);
     }
 }

@@ -28,6 +28,7 @@ import org.diminet.core.error.PeerException;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.Peers;
+import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.server.web.eastwest.PoolRequest;
 import org.diminet.server.web.north.ResourceChangeRequest;
@@ -83,9 +84,21 @@ public final class HttpPeers implements Peers {
     }
 
     @Override
-    public IpRange requestPool(Region master, GlobalId id, Region requester) {
-        return call(master, "POST", "/api/intersite-horizontal/" + id + "/pools", new PoolRequest(requester.name()),
-                IpRange.class);
+    public IpRange requestPool(Region master, GlobalId id, Region requester, String key) {
+        return call(master, "POST", "/api/intersite-horizontal/" + id + "/pools",
+                new PoolRequest(requester.name(), key), IpRange.class);
+    }
+
+    @Override
+    public Standing standing(Region master, GlobalId id, Region region) {
+        return call(master, "GET", "/api/intersite-horizontal/" + id + "/sites/" + region.name(), null, Standing.class);
+    }
+
+    @Override
+    public Duration ping(Region site) {
+        long start = System.nanoTime();
+        call(site, "GET", "/api/region", null, Void.class, PING_TIMEOUT.compareTo(requestTimeout) < 0 ? PING_TIMEOUT : requestTimeout);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     @Override
@@ -95,15 +108,23 @@ public final class HttpPeers implements Peers {
     }
 
     @Override
-    public void forwardDelete(Region master, GlobalId id) {
-        call(master, "DELETE", "/api/intersite-vertical/" + id, null, Void.class);
+    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id) {
+        return Optional.ofNullable(call(master, "DELETE", "/api/intersite-vertical/" + id, null, ServiceView.class))
+                .map(ServiceView::toDomain);
     }
 
+    /** A probe need not wait as long as a real call: a site that takes this long is not well. */
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
     private <T> T call(Region site, String method, String path, Object body, Class<T> answer) {
+        return call(site, method, path, body, answer, requestTimeout);
+    }
+
+    private <T> T call(Region site, String method, String path, Object body, Class<T> answer, Duration timeout) {
         URI base = sites.urlOf(site).orElseThrow(() -> new InvalidRequestException("region",
                 "region " + site + " is unknown here; known regions: " + sites.regions()));
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -113,11 +134,11 @@ public final class HttpPeers implements Peers {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            throw PeerException.unreachable(site, "no connection to " + base + " within the connect timeout");
+            throw PeerException.notSent(site, "no connection to " + base + " within the connect timeout");
         } catch (HttpTimeoutException e) {
             throw PeerException.timeout(site);
         } catch (ConnectException e) {
-            throw PeerException.unreachable(site, "connection to " + base + " refused");
+            throw PeerException.notSent(site, "connection to " + base + " refused");
         } catch (IOException e) {
             throw PeerException.unreachable(site, e.getClass().getSimpleName() + " talking to " + base
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -128,7 +149,7 @@ public final class HttpPeers implements Peers {
         if (response.statusCode() >= 400) {
             throw refused(site, response);
         }
-        if (answer == Void.class) {
+        if (answer == Void.class || response.body().length == 0) {
             return null;
         }
         try {

@@ -26,12 +26,19 @@ final class FaultyVim implements Vim {
         this.delegate = delegate;
     }
 
+    private final AtomicReference<Call> failAlways = new AtomicReference<>();
+
     void failNext(Call call) {
         failNext.set(call);
     }
 
+    /** Makes every call of that kind fail until called again with another kind or null. */
+    void failAlways(Call call) {
+        failAlways.set(call);
+    }
+
     private void maybeFail(Call call) {
-        if (failNext.compareAndSet(call, null)) {
+        if (failNext.compareAndSet(call, null) || failAlways.get() == call) {
             throw new VimException(region, "injected failure of " + call);
         }
     }
@@ -39,6 +46,11 @@ final class FaultyVim implements Vim {
     @Override
     public Optional<VimNetwork> findNetwork(NetworkId id) {
         return delegate.findNetwork(id);
+    }
+
+    @Override
+    public List<VimNetwork> networksNamed(String name) {
+        return delegate.networksNamed(name);
     }
 
     @Override

@@ -32,6 +32,7 @@ final class InProcessPeers implements Peers {
     private final Map<Region, InProcessSites.Site> sites;
     private final Set<Region> down = ConcurrentHashMap.newKeySet();
     private final Set<Region> loseNextCreateAnswer = ConcurrentHashMap.newKeySet();
+    private final Set<Region> loseNextPoolAnswer = ConcurrentHashMap.newKeySet();
 
     InProcessPeers(Region self, Map<Region, InProcessSites.Site> sites) {
         this.self = self;
@@ -40,6 +41,15 @@ final class InProcessPeers implements Peers {
 
     void down(Region region) {
         down.add(region);
+    }
+
+    void up(Region region) {
+        down.remove(region);
+    }
+
+    /** The next pool grant asked of {@code master} is made there, but its answer never arrives. */
+    void loseNextPoolAnswer(Region master) {
+        loseNextPoolAnswer.add(master);
     }
 
     /** The next create at {@code region} is carried out there, but its answer never arrives. */
@@ -80,26 +90,37 @@ final class InProcessPeers implements Peers {
     }
 
     @Override
-    public IpRange requestPool(Region master, GlobalId id, Region requester) {
-        return call(master, () -> sites.get(master).eastWest().allocatePool(id, requester));
+    public IpRange requestPool(Region master, GlobalId id, Region requester, String key) {
+        IpRange granted = call(master, () -> sites.get(master).eastWest().allocatePool(id, requester, key));
+        if (loseNextPoolAnswer.remove(master)) {
+            throw PeerException.timeout(master);
+        }
+        return granted;
+    }
+
+    @Override
+    public org.diminet.core.peer.Standing standing(Region master, GlobalId id, Region region) {
+        return call(master, () -> sites.get(master).eastWest().standing(id, region));
+    }
+
+    @Override
+    public java.time.Duration ping(Region site) {
+        return call(site, () -> java.time.Duration.ZERO);
     }
 
     @Override
     public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources) {
-        return call(master, () -> sites.get(master).manager().update(id, resources));
+        return call(master, () -> sites.get(master).manager().update(id, resources).service());
     }
 
     @Override
-    public void forwardDelete(Region master, GlobalId id) {
-        call(master, () -> {
-            sites.get(master).manager().delete(id);
-            return null;
-        });
+    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id) {
+        return call(master, () -> sites.get(master).manager().delete(id).map(s -> s.service()));
     }
 
     private <T> T call(Region site, Supplier<T> work) {
         if (down.contains(site)) {
-            throw PeerException.unreachable(site, "connection refused (site down)");
+            throw PeerException.notSent(site, "connection refused (site down)");
         }
         try {
             return work.get();

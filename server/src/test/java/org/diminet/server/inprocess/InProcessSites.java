@@ -16,14 +16,20 @@ import org.diminet.core.l3.L3RoutingStrategy;
 import org.diminet.core.service.EastWestHandler;
 import org.diminet.core.service.Fanout;
 import org.diminet.core.service.InterSiteServiceManager;
-import org.diminet.core.service.KeyedLocks;
+import org.diminet.core.operation.InProcessLocks;
+import org.diminet.core.service.OperationExecutor;
+import org.diminet.core.service.OperationSettings;
+import org.diminet.core.service.PeerHealth;
+import org.diminet.core.service.Reconciler;
 import org.diminet.core.service.PhaseLog;
 import org.diminet.core.service.SiteContext;
 import org.diminet.core.service.StrategyRegistry;
 import org.diminet.core.store.ServiceStore;
 import org.diminet.core.vim.SubnetSpec;
 import org.diminet.server.persistence.Databases;
+import org.diminet.server.persistence.JdbcOperationStore;
 import org.diminet.server.persistence.JdbcServiceStore;
+import org.diminet.server.persistence.JdbcTransactions;
 import org.diminet.vim.embedded.EmbeddedVim;
 
 /**
@@ -33,8 +39,15 @@ import org.diminet.vim.embedded.EmbeddedVim;
 final class InProcessSites implements AutoCloseable {
 
     record Site(Region region, FaultyVim vim, EmbeddedVim embedded, ServiceStore store, InProcessPeers peers,
-                InterSiteServiceManager manager, EastWestHandler eastWest, Fanout fanout, DataSource dataSource) {
+                InterSiteServiceManager manager, EastWestHandler eastWest, OperationExecutor executor,
+                Reconciler reconciler, Fanout fanout,
+                DataSource dataSource) {
     }
+
+    /** Short pauses and deadline, so that retries and revocations happen within a test. */
+    static final OperationSettings SETTINGS = new OperationSettings(java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(400), java.time.Duration.ofMillis(200),
+            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1));
 
     private final Map<Region, Site> sites = new LinkedHashMap<>();
 
@@ -49,13 +62,22 @@ final class InProcessSites implements AutoCloseable {
             InProcessPeers peers = new InProcessPeers(region, sites);
             Fanout fanout = new Fanout();
             SiteContext context = new SiteContext(region, vim, new RecordOnlyDataPlane(), peers, store,
-                    Clock.systemUTC(), fanout, new PhaseLog(region), new KeyedLocks());
+                    new JdbcOperationStore(dataSource), new JdbcTransactions(dataSource), Clock.systemUTC(), fanout,
+                    new PhaseLog(region), new InProcessLocks());
             StrategyRegistry strategies = new StrategyRegistry()
                     .register(new L2ExtensionStrategy()).register(new L3RoutingStrategy());
             EastWestHandler eastWest = new EastWestHandler(context, strategies);
+            OperationExecutor executor = new OperationExecutor(context, strategies, SETTINGS);
+            Reconciler reconciler = new Reconciler(context, strategies, executor, eastWest, new PeerHealth(context));
             sites.put(region, new Site(region, vim, embedded, store, peers,
-                    new InterSiteServiceManager(context, strategies, eastWest), eastWest, fanout, dataSource));
+                    new InterSiteServiceManager(context, strategies, executor), eastWest, executor, reconciler, fanout,
+                    dataSource));
         }
+    }
+
+    /** One reconciler pass at every site, as their timers would run it. */
+    void reconcile() {
+        sites.values().forEach(s -> s.reconciler().driveOpen());
     }
 
     Site site(String region) {

@@ -91,6 +91,13 @@ final class MultiSiteCluster implements AutoCloseable {
         settings.put("diminet.data-dir", root.resolve(region).toString());
         settings.put("diminet.peer.request-timeout", "10s");
         settings.put("logging.level.org.diminet.phases", "WARN");
+        // Short pauses so that retries, revocations and the outbox play out within a test.
+        settings.put("diminet.operations.deadline", "4s");
+        settings.put("diminet.operations.first-retry", "100ms");
+        settings.put("diminet.operations.max-retry", "1s");
+        settings.put("diminet.operations.reconcile-interval", "300ms");
+        settings.put("diminet.operations.answer-wait", "1s");
+        settings.put("diminet.operations.probe-interval", "500ms");
         for (String other : regions) {
             if (!other.equals(region)) {
                 settings.put("diminet.peers." + other, "http://127.0.0.1:" + ports.get(other));

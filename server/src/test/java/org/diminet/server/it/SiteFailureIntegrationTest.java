@@ -57,21 +57,48 @@ class SiteFailureIntegrationTest {
     }
 
     @Test
-    void changesThatNeedADownSiteAreRefusedAndChangeNothing() {
+    void aDownSiteCanBeRemovedAndTheServiceDeletedAndItsPartGoesWhenItIsBack() {
         SiteClient one = cluster.site(0);
+        SiteClient three = cluster.site(2);
         String network = one.createNetwork("ext", "172.31.0.0/24");
+        JsonNode poolsBefore = one.subnetsOf(network).getFirst().get("allocation_pools");
+        int networksAtThree = three.networks().size();
         String id = check(one.create("ext", "L2", resource("RegionOne", network), regionOnly("RegionTwo"),
                 regionOnly("RegionThree")), 201).text("global_id");
         cluster.stop("RegionThree");
 
-        Answer shrink = one.put(id, resource("RegionOne", network), regionOnly("RegionTwo"));
-        Answer delete = cluster.site(1).delete(id);
+        JsonNode shrunk = check(one.put(id, resource("RegionOne", network), regionOnly("RegionTwo")), 200).body();
 
-        assertThat(shrink.status()).isEqualTo(503);
-        assertThat(delete.status()).isEqualTo(503);
-        assertThat(delete.text("detail")).contains("RegionThree");
-        assertThat(check(one.get(id), 200).body().get("resources")).hasSize(3);
-        assertThat(check(cluster.site(1).get(id), 200).text("state")).isEqualTo("ACTIVE");
+        assertThat(shrunk.get("resources")).as("the down site left at once").hasSize(2);
+        assertThat(shrunk.get("state").asText()).isEqualTo("DEGRADED");
+        assertThat(shrunk.get("pending_operations").get(0).get("pending_steps").toString())
+                .contains("RegionThree", "DELETE_PART");
+
+        Answer delete = cluster.site(1).delete(id);
+        assertThat(delete.status()).as("accepted: the live sites are done, RegionThree's removal waits").isEqualTo(202);
+        assertThat(check(one.get(id), 200).text("state")).isEqualTo("DELETING");
+        assertThat(cluster.site(1).get(id).status()).isEqualTo(404);
+        assertThat(one.subnetsOf(network).getFirst().get("allocation_pools"))
+                .as("the master's pools stay shrunk while RegionThree may still hand out its addresses")
+                .isNotEqualTo(poolsBefore);
+
+        cluster.restart("RegionThree");
+        awaitUntil(() -> one.get(id).status() == 404);
+        assertThat(check(cluster.site(2).list(), 200).body()).isEmpty();
+        assertThat(cluster.site(2).networks()).hasSize(networksAtThree);
+        assertThat(one.subnetsOf(network).getFirst().get("allocation_pools")).isEqualTo(poolsBefore);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(end);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test

@@ -99,6 +99,12 @@ public final class EmbeddedVim implements Vim {
     }
 
     @Override
+    public List<VimNetwork> networksNamed(String name) {
+        return store.read(state -> state.networks().stream().filter(n -> n.name().equals(name))
+                .map(EmbeddedVim::toVimNetwork).toList());
+    }
+
+    @Override
     public List<VimSubnet> subnetsOf(NetworkId id) {
         return store.read(state -> state.findNetwork(id.value()).map(state::subnetsOf).orElse(List.of())
                 .stream().map(EmbeddedVim::toVimSubnet).toList());

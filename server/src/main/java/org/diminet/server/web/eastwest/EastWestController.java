@@ -12,6 +12,7 @@ import org.diminet.core.domain.Region;
 import org.diminet.core.error.InvalidRequestException;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
+import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.EastWestHandler;
 import org.diminet.server.config.SiteProperties;
@@ -71,7 +72,17 @@ public class EastWestController {
     @PostMapping("/{global_id}/pools")
     @Operation(summary = "Master: hand one more pool of an L2 extension to a site")
     public IpRange allocatePool(@PathVariable("global_id") String globalId, @RequestBody PoolRequest request) {
-        return handler.allocatePool(GlobalId.parse(globalId), new Region(request.region()));
+        if (request == null || request.region() == null || request.region().isBlank()) {
+            throw new InvalidRequestException("region", "region is required: the site that wants another pool");
+        }
+        return handler.allocatePool(GlobalId.parse(globalId), new Region(request.region()), request.request());
+    }
+
+    @GetMapping("/{global_id}/sites/{region}")
+    @Operation(summary = "Master: is this region a site of the service, and with which pools?",
+            description = "A site asks this when it starts or when its master answers again after a partition.")
+    public Standing standing(@PathVariable("global_id") String globalId, @PathVariable("region") String region) {
+        return handler.standing(GlobalId.parse(globalId), new Region(region));
     }
 
     @GetMapping("/networks/{network_id}/cidrs")

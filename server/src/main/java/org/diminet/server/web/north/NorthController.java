@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.diminet.core.domain.GlobalId;
-import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.service.ServiceStatus;
 import org.diminet.core.service.InterSiteServiceManager;
 import org.diminet.server.config.SiteProperties;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +43,9 @@ public class NorthController {
                     + " 409 overlapping CIDRs or network already in a service, 502/503/504 a site failed (named)."
                     + " On any error nothing is left at any site.")
     public ResponseEntity<ServiceView> create(@RequestBody CreateServiceRequest body) {
-        InterSiteService created = services.create(body.toDomain(site.project()));
-        return ResponseEntity.created(URI.create("/api/intersite-vertical/" + created.id())).body(ServiceView.of(created));
+        ServiceStatus created = services.create(body.toDomain(site.project()));
+        return ResponseEntity.created(URI.create("/api/intersite-vertical/" + created.service().id()))
+                .body(ServiceView.of(created));
     }
 
     @GetMapping("/{global_id}")
@@ -60,10 +61,14 @@ public class NorthController {
     }
 
     @DeleteMapping("/{global_id}")
-    @Operation(summary = "Delete the service at every site (forwarded to the master)")
-    public ResponseEntity<Void> delete(@PathVariable("global_id") String globalId) {
-        services.delete(GlobalId.parse(globalId));
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Delete the service at every site (forwarded to the master)",
+            description = "204 when it is gone everywhere; 202 with the service, DELETING, when a site could not be"
+                    + " reached yet: its part is removed as soon as it answers (pending_operations says which)."
+                    + " 409 while machines remain on an extended network.")
+    public ResponseEntity<ServiceView> delete(@PathVariable("global_id") String globalId) {
+        return services.delete(GlobalId.parse(globalId))
+                .map(pending -> ResponseEntity.accepted().body(ServiceView.of(pending)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{global_id}/pools")

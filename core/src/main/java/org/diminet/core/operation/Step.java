@@ -1,0 +1,79 @@
+package org.diminet.core.operation;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.diminet.core.domain.IpRange;
+import org.diminet.core.domain.Region;
+import org.diminet.core.peer.PartReply;
+
+/**
+ * One step of an operation: one action at one site, run in its wave (a wave starts when every step of
+ * the waves before it is finished; steps of one wave run in parallel).
+ *
+ * @param id          unique within the operation; with the operation id it is the step's idempotency key
+ * @param nextAttempt when a failed step may be tried again (bounded, jittered back-off)
+ * @param reply       what the site answered (a part's network, CIDRs, pools), kept for later decisions
+ * @param pool        REQUEST_POOL: the pool the master granted
+ * @param refusal     REFUSED: what the site said, to tell the user
+ * @param delivered   whether an attempt may have reached its site (a refused connection did not), so
+ *                    whether undoing it there may be needed
+ */
+public record Step(int id, Region site, StepAction action, int wave, StepStatus status, int attempts,
+                   Optional<String> lastError, Optional<Instant> nextAttempt, Optional<PartReply> reply,
+                   Optional<IpRange> pool, Optional<Failure> refusal, boolean delivered) {
+    public Step {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(nextAttempt, "nextAttempt");
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(refusal, "refusal");
+    }
+
+    public static Step planned(int id, Region site, StepAction action, int wave) {
+        return new Step(id, site, action, wave, StepStatus.PENDING, 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public boolean isDue(Instant now) {
+        return status == StepStatus.PENDING && nextAttempt.map(t -> !t.isAfter(now)).orElse(true);
+    }
+
+    public Step done(Optional<PartReply> newReply, Optional<IpRange> newPool) {
+        return new Step(id, site, action, wave, StepStatus.DONE, attempts + 1, lastError, Optional.empty(),
+                newReply.or(() -> reply), newPool.or(() -> pool), Optional.empty(), true);
+    }
+
+    public Step refused(Failure why) {
+        return new Step(id, site, action, wave, StepStatus.REFUSED, attempts + 1, Optional.of(why.message()),
+                Optional.empty(), reply, pool, Optional.of(why), true);
+    }
+
+    public Step skipped(String why) {
+        return new Step(id, site, action, wave, StepStatus.SKIPPED, attempts, Optional.of(why), Optional.empty(),
+                reply, pool, refusal, delivered);
+    }
+
+    public Step failedAttempt(String error, Instant retryAt, boolean mayHaveArrived) {
+        return new Step(id, site, action, wave, StepStatus.PENDING, attempts + 1, Optional.of(error),
+                Optional.of(retryAt), reply, pool, refusal, delivered || mayHaveArrived);
+    }
+
+    public Step withPool(IpRange granted) {
+        return new Step(id, site, action, wave, status, attempts, lastError, nextAttempt, reply,
+                Optional.of(granted), refusal, delivered);
+    }
+
+    /** Makes a waiting step due now, e.g. when its site just came back. */
+    public Step dueNow() {
+        return new Step(id, site, action, wave, status, attempts, lastError, Optional.empty(), reply, pool, refusal, delivered);
+    }
+
+    /** Was this step possibly carried out at its site (so undoing it may be needed)? */
+    public boolean mayHaveTakenEffect() {
+        return status == StepStatus.DONE || delivered;
+    }
+}
