@@ -27,6 +27,33 @@ public final class Fanout implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * As {@link #call}, but gives up on a call that has not finished within {@code limit} (it fails
+     * with a timeout; the call itself is interrupted): a VIM that hangs must not hold an operation
+     * for ever.
+     */
+    public <K, T> Map<K, Outcome<T>> call(Collection<K> keys, Function<K, T> call, java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<K, Future<T>> futures = new LinkedHashMap<>();
+        for (K key : keys) {
+            futures.put(key, executor.submit(() -> call.apply(key)));
+        }
+        Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
+        futures.forEach((key, future) -> {
+            try {
+                long left = Math.max(deadline - System.nanoTime(), 0);
+                outcomes.put(key, new Outcome.Ok<>(future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                future.cancel(true);
+                outcomes.put(key, new Outcome.Failed<>(new IllegalStateException(
+                        "no answer within " + limit.toMillis() + " ms")));
+            } catch (ExecutionException | InterruptedException e) {
+                outcomes.put(key, await(future));
+            }
+        });
+        return outcomes;
+    }
+
     /** Starts one piece of work now, to run beside a fan-out (e.g. the master's own data-plane work). */
     public <T> Future<T> start(java.util.concurrent.Callable<T> work) {
         return executor.submit(work);

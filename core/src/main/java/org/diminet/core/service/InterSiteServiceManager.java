@@ -71,6 +71,10 @@ public final class InterSiteServiceManager {
                 site.store().insert(plan.row());
                 site.journal().insert(op);
             }, now.plus(executor.settings().deadline()).plus(executor.settings().answerWait()));
+            if (end.phase() == OperationPhase.COMMITTED) {
+                // The other sites learn the final resource list (their peers' network ids) after the answer.
+                site.fanout().background(() -> executor.drive(op.id(), site.now().plus(executor.settings().answerWait())));
+            }
             return settled(id, end);
         });
     }
@@ -236,7 +240,7 @@ public final class InterSiteServiceManager {
     private Operation run(Operation op, Runnable writes, Instant until) {
         lockAndStore(new Start(op, writes));
         try (SiteLocks.Held lock = held.remove(op.id())) {
-            return executor.driveHeld(op.id(), until);
+            return executor.driveHeld(op.id(), until, true);
         }
     }
 

@@ -77,9 +77,18 @@ public final class OperationExecutor {
 
     /** Drives an operation whose lock the caller already holds (it just stored the operation). */
     public Operation driveHeld(UUID id, Instant until) {
+        return driveHeld(id, until, false);
+    }
+
+    /**
+     * As {@link #driveHeld(UUID, Instant)}; with {@code returnOnCommit} it stops once the change took
+     * effect and leaves the clean-up steps (telling sites the final resource list) to the background,
+     * so a user's create costs one round of East-West calls, not two.
+     */
+    public Operation driveHeld(UUID id, Instant until, boolean returnOnCommit) {
         while (true) {
             Operation op = find(id);
-            if (!op.phase().isOpen()) {
+            if (!op.phase().isOpen() || (returnOnCommit && op.phase() == OperationPhase.COMMITTED)) {
                 return op;
             }
             OptionalInt wave = op.currentWave();
@@ -148,15 +157,12 @@ public final class OperationExecutor {
 
     private void runSteps(Operation op, List<Step> due) {
         Map<Step, StepResult> results = new LinkedHashMap<>();
-        if (due.size() == 1) {
-            results.put(due.getFirst(), runner.run(op, due.getFirst()));
-        } else {
-            site.fanout().call(due, step -> runner.run(op, step))
-                    .forEach((step, outcome) -> results.put(step, switch (outcome) {
-                        case Outcome.Ok<StepResult> ok -> ok.value();
-                        case Outcome.Failed<StepResult> failed -> new StepResult.Failed(failed.error());
-                    }));
-        }
+        // Each step gets at most the operation deadline's length: a local VIM that hangs fails the step.
+        site.fanout().call(due, step -> runner.run(op, step), settings.deadline())
+                .forEach((step, outcome) -> results.put(step, switch (outcome) {
+                    case Outcome.Ok<StepResult> ok -> ok.value();
+                    case Outcome.Failed<StepResult> failed -> new StepResult.Failed(failed.error());
+                }));
         record(op.id(), results);
     }
 
@@ -312,10 +318,7 @@ public final class OperationExecutor {
     private void finishRevert(Operation op) {
         Optional<InterSiteService> row = site.store().find(op.service());
         if (op.kind() == OperationKind.CREATE) {
-            row.ifPresent(service -> {
-                strategies.forType(service.type()).removeLocal(site, service, sitesStillHolding(op));
-                DataPlaneWiring.unwire(site, service);
-            });
+            row.ifPresent(service -> strategies.forType(service.type()).removeLocal(site, service, sitesStillHolding(op)));
         }
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Instant now = site.now();

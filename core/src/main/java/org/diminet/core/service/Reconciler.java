@@ -63,13 +63,15 @@ public final class Reconciler implements AutoCloseable {
     /** One pass over the open operations: each is driven by this process unless another drives it. */
     public void driveOpen() {
         Instant now = site.now();
-        for (Operation op : site.journal().listOpen()) {
-            boolean due = op.pending().stream().anyMatch(s -> s.isDue(now)) || op.currentWave().isEmpty()
-                    || (op.phase().holdsService() && now.isAfter(op.deadline()));
-            if (due) {
-                guarded("operation " + op.id(), () -> executor.drive(op.id(), now));
-            }
-        }
+        List<Operation> due = site.journal().listOpen().stream()
+                .filter(op -> op.pending().stream().anyMatch(s -> s.isDue(now)) || op.currentWave().isEmpty()
+                        || (op.phase().holdsService() && now.isAfter(op.deadline())))
+                .toList();
+        // In parallel: one site that does not answer must not hold up the operations of the others.
+        site.fanout().call(due, op -> {
+            guarded("operation " + op.id(), () -> executor.drive(op.id(), now));
+            return true;
+        });
     }
 
     private void peerCameBack(Region region) {
