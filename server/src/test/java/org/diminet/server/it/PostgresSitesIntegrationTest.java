@@ -6,10 +6,9 @@ import static org.diminet.server.it.SiteClient.regionOnly;
 import static org.diminet.server.it.SiteClient.resource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.UUID;
+import org.diminet.server.persistence.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,23 +16,20 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sites whose store is PostgreSQL instead of the embedded H2 file, configured only through the
- * documented Spring properties (one schema per site in database {@code test} on 127.0.0.1:5432).
+ * documented Spring properties (one schema per site in database {@code test} of {@link TestPostgres}'s
+ * server: the local one on 127.0.0.1:5432 when it answers, else an embedded one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresSitesIntegrationTest {
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private final String schema = "diminet_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema = TestPostgres.newSchemaName("diminet_it");
     private MultiSiteCluster cluster;
 
     @BeforeAll
     void startSites() throws Exception {
-        // Like the store's PostgreSQL tests: skipped only when asked to, otherwise a missing server fails.
-        org.junit.jupiter.api.Assumptions.assumeFalse("true".equals(System.getenv("DIMINET_SKIP_POSTGRES")),
-                "DIMINET_SKIP_POSTGRES=true");
         cluster = MultiSiteCluster.start(2, region -> Map.of(
-                "spring.datasource.url", URL + "?currentSchema=" + schemaOf(region),
+                "spring.datasource.url", TestPostgres.jdbcUrl(schemaOf(region)),
                 "spring.flyway.schemas", schemaOf(region),
-                "spring.datasource.username", "postgres"));
+                "spring.datasource.username", TestPostgres.user()));
     }
 
     @AfterAll
@@ -42,10 +38,8 @@ class PostgresSitesIntegrationTest {
             return;
         }
         cluster.close();
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            for (String region : cluster.regions()) {
-                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schemaOf(region) + " CASCADE");
-            }
+        for (String region : cluster.regions()) {
+            TestPostgres.dropSchema(schemaOf(region));
         }
     }
 
@@ -60,7 +54,7 @@ class PostgresSitesIntegrationTest {
         String id = check(cluster.site(0).create("pg-ext", "L2", resource("RegionOne", network),
                 regionOnly("RegionTwo")), 201).text("global_id");
 
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection c = TestPostgres.connect();
              ResultSet rows = c.createStatement().executeQuery(
                      "SELECT name, state FROM " + schemaOf("RegionOne") + ".services WHERE global_id = '" + id + "'")) {
             assertThat(rows.next()).as("the service row is in RegionOne's PostgreSQL schema").isTrue();
