@@ -4,7 +4,7 @@ import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /**
  * A subnet's CIDR, IPv4 or IPv6, held in canonical form (host bits zero). Arithmetic is delegated to

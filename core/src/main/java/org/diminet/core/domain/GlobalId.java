@@ -2,7 +2,7 @@ package org.diminet.core.domain;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** The identifier of an inter-site service, made by its master and the same at every site. */
 public record GlobalId(UUID value) {

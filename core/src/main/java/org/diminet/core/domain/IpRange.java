@@ -4,7 +4,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
 import inet.ipaddr.IPAddressString;
 import java.math.BigInteger;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** An inclusive range of addresses, as in a Neutron allocation pool ({@code start}–{@code end}). */
 public record IpRange(String start, String end) {

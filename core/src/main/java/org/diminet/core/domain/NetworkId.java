@@ -1,7 +1,7 @@
 package org.diminet.core.domain;
 
 import java.util.UUID;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** The id of a network in one site's VIM. Neutron ids are UUIDs, so anything else is refused early. */
 public record NetworkId(String value) {

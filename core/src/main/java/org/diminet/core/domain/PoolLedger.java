@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 
 /**
  * The master's record of an L2 extension's address space: which ranges each site owns and which are

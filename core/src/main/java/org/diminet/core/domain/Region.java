@@ -1,7 +1,7 @@
 package org.diminet.core.domain;
 
 import java.util.regex.Pattern;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** A site, named as its OpenStack region (e.g. {@code RegionOne}). */
 public record Region(String name) implements Comparable<Region> {

@@ -1,7 +1,7 @@
 package org.diminet.core.domain;
 
 import java.util.Arrays;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** The two inter-site services DIMINET offers. */
 public enum ServiceType {

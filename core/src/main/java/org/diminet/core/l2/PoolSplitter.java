@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.PoolLedger;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 
 /**
  * Decides how many addresses each site's pool gets. Each site starts with a mid-size pool: the free

@@ -13,7 +13,7 @@ import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceState;
 import org.diminet.core.domain.ServiceType;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.operation.Operation;
 import org.diminet.core.operation.Step;
 import org.diminet.core.operation.StepAction;

@@ -1,7 +1,7 @@
 package org.diminet.core.l3;
 
 import java.util.List;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 
 /** Refuses a set of site networks whose subnets would make routing between them ambiguous. */
 public final class OverlapCheck {

@@ -12,7 +12,7 @@ import org.diminet.core.domain.Resource;
 
 /**
  * The other DIMINET instances. Every method blocks until the peer answered or its time limit passed,
- * and fails with {@link org.diminet.core.error.PeerException} naming the region: {@code REFUSED} keeps
+ * and fails with {@link org.diminet.core.domain.error.PeerException} naming the region: {@code REFUSED} keeps
  * the peer's own status and problem type, the other kinds say it could not be asked. Callers run
  * calls to several peers in parallel.
  */

@@ -2,12 +2,12 @@ package org.diminet.core.service;
 
 import java.util.Optional;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.ConflictException;
-import org.diminet.core.error.DiminetException;
-import org.diminet.core.error.InvalidRequestException;
-import org.diminet.core.error.NotFoundException;
-import org.diminet.core.error.PeerException;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.ConflictException;
+import org.diminet.core.domain.error.DiminetException;
+import org.diminet.core.domain.error.InvalidRequestException;
+import org.diminet.core.domain.error.NotFoundException;
+import org.diminet.core.domain.error.PeerException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.core.operation.Failure;
 
 /** Turns errors into stored {@link Failure}s and back, so that a revoked operation tells the user why. */

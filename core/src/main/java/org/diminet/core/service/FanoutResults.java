@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.PeerException;
+import org.diminet.core.domain.error.PeerException;
 
 /** Splits a fan-out's outcomes into successes and failures, and turns failures into one error. */
 public final class FanoutResults {

@@ -7,8 +7,8 @@ import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Resource;
-import org.diminet.core.error.ConflictException;
-import org.diminet.core.error.NotFoundException;
+import org.diminet.core.domain.error.ConflictException;
+import org.diminet.core.domain.error.NotFoundException;
 import org.diminet.core.vim.VimPort;
 import org.diminet.core.vim.VimSubnet;
 

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceType;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /**
  * A user's request for a new service, checked for what can be checked without asking anyone: a name,

@@ -17,7 +17,7 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceState;
-import org.diminet.core.error.DiminetException;
+import org.diminet.core.domain.error.DiminetException;
 import org.diminet.core.operation.Failure;
 import org.diminet.core.operation.Operation;
 import org.diminet.core.operation.OperationKind;
@@ -224,7 +224,7 @@ public final class OperationExecutor {
     }
 
     private Step retry(Step step, RuntimeException error, String message, Instant now) {
-        boolean mayHaveArrived = !(error instanceof org.diminet.core.error.PeerException p) || p.mayHaveArrived();
+        boolean mayHaveArrived = !(error instanceof org.diminet.core.domain.error.PeerException p) || p.mayHaveArrived();
         return step.failedAttempt(message, Backoff.next(now, step.attempts() + 1, settings.firstRetry(), settings.maxRetry()),
                 mayHaveArrived);
     }

@@ -12,7 +12,7 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.ServiceState;
-import org.diminet.core.error.PeerException;
+import org.diminet.core.domain.error.PeerException;
 import org.diminet.core.operation.Operation;
 import org.diminet.core.operation.SiteLocks;
 import org.diminet.core.peer.Standing;

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /**
  * The difference between a service's resources and the list a user asked for with PUT: which sites

@@ -57,13 +57,13 @@ public interface ServiceStrategy {
      * row with the new ledger (not stored yet) and the pool.
      */
     default PoolGrant grantPool(InterSiteService service, Region requester) {
-        throw new org.diminet.core.error.InvalidRequestException("global_id", "service " + service.id() + " is "
+        throw new org.diminet.core.domain.error.InvalidRequestException("global_id", "service " + service.id() + " is "
                 + service.type() + "; only L2 extensions have allocation pools");
     }
 
     /** Adds a pool to this site's subnet, in the VIM and in the returned row (not stored yet). */
     default InterSiteService withLocalPool(SiteContext site, InterSiteService service, org.diminet.core.domain.IpRange pool) {
-        throw new org.diminet.core.error.InvalidRequestException("global_id", "service " + service.id() + " is "
+        throw new org.diminet.core.domain.error.InvalidRequestException("global_id", "service " + service.id() + " is "
                 + service.type() + "; only L2 extensions have allocation pools");
     }
 

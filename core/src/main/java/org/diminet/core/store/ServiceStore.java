@@ -17,7 +17,7 @@ public interface ServiceStore {
     /**
      * Stores a new service and claims its local network, if it has one yet.
      *
-     * @throws org.diminet.core.error.ConflictException {@code network-in-use} naming the service that
+     * @throws org.diminet.core.domain.error.ConflictException {@code network-in-use} naming the service that
      *         already holds the network, or {@code service-exists} when the id is taken
      */
     void insert(InterSiteService service);
@@ -25,8 +25,8 @@ public interface ServiceStore {
     /**
      * Replaces a stored service and brings its network claim up to date.
      *
-     * @throws org.diminet.core.error.NotFoundException when the service is not stored
-     * @throws org.diminet.core.error.ConflictException {@code network-in-use} as for insert
+     * @throws org.diminet.core.domain.error.NotFoundException when the service is not stored
+     * @throws org.diminet.core.domain.error.ConflictException {@code network-in-use} as for insert
      */
     void update(InterSiteService service);
 

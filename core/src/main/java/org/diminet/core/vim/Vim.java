@@ -10,7 +10,7 @@ import org.diminet.core.domain.NetworkId;
  *
  * <p>Implementations translate their own failures: a missing object is {@link Optional#empty()} or an
  * empty list where the method says so; anything else that goes wrong is a
- * {@link org.diminet.core.error.VimException} naming the region.
+ * {@link org.diminet.core.domain.error.VimException} naming the region.
  */
 public interface Vim {
 

@@ -35,6 +35,12 @@ class CoreDependencyRuleTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "..service..", "..l2..", "..l3..", "..peer..", "..store..");
 
+    @ArchTest
+    static final ArchRule CORE_PACKAGES_ARE_FREE_OF_CYCLES = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("org.diminet.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("strategies (l2, l3) plan for the coordinator (service), which knows them only by their interface");
+
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())
             .importPackages("org.diminet.core");

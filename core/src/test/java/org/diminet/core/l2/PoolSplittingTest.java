@@ -17,7 +17,7 @@ import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.PoolLedger;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

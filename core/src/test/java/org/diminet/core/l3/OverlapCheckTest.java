@@ -9,7 +9,7 @@ import java.util.List;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

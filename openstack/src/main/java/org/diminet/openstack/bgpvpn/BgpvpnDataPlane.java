@@ -12,7 +12,7 @@ import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.RouteTarget;
 import org.diminet.core.domain.ServiceType;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.openstack.neutron.NeutronClient;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.openstack.keystone.KeystoneCredentials;
 import org.diminet.openstack.keystone.KeystoneOptions;
 import org.ini4j.Config;

@@ -6,7 +6,7 @@ import java.net.URI;
  * Keystone could not give a token or a catalog. The message names the auth URL (and, for refused
  * credentials, the user and project), so it can be shown to an operator as it is.
  *
- * <p>Adapters that implement core ports turn it into a {@link org.diminet.core.error.VimException} naming
+ * <p>Adapters that implement core ports turn it into a {@link org.diminet.core.domain.error.VimException} naming
  * their region.
  */
 public final class KeystoneException extends RuntimeException {

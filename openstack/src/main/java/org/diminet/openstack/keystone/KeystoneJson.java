@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** Reads Keystone v3 token and catalog bodies. */
 final class KeystoneJson {

@@ -2,7 +2,7 @@ package org.diminet.openstack.neutron;
 
 /**
  * Neutron answered with an error status. Never thrown to the core on its own: it is the cause of the
- * {@link org.diminet.core.error.VimException} the core sees, and keeps Neutron's details for logs and for
+ * {@link org.diminet.core.domain.error.VimException} the core sees, and keeps Neutron's details for logs and for
  * adapters that want them.
  *
  * @see NeutronClient

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.openstack.http.HttpSupport;
 import org.diminet.openstack.keystone.KeystoneException;
 import org.diminet.openstack.keystone.KeystoneSession;

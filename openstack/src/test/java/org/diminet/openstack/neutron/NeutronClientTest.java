@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.openstack.http.HttpSupport;
 import org.diminet.openstack.keystone.TestSessions;
 import org.junit.jupiter.api.Test;

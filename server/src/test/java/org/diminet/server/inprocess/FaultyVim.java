@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.core.vim.SubnetSpec;
 import org.diminet.core.vim.Vim;
 import org.diminet.core.vim.VimNetwork;

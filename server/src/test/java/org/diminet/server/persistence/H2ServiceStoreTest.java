@@ -12,7 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.NetworkId;
-import org.diminet.core.error.ConflictException;
+import org.diminet.core.domain.error.ConflictException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

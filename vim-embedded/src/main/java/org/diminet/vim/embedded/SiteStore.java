@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 
 /**
  * Guards a site's {@link SiteState}: every operation runs under one lock (this is a simulator,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.IpRange;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /**
  * Neutron's checks of what a client asks for: a subnet's CIDR, gateway and allocation pools, and the

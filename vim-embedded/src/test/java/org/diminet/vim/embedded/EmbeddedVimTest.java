@@ -18,7 +18,7 @@ import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.VimException;
+import org.diminet.core.domain.error.VimException;
 import org.diminet.core.vim.SubnetSpec;
 import org.diminet.core.vim.VimNetwork;
 import org.junit.jupiter.api.Test;

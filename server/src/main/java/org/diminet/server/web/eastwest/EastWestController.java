@@ -9,7 +9,7 @@ import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.Standing;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.diminet.core.domain.Cidr;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.server.config.SiteProperties;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.diminet.vim.embedded.EmbeddedVimException;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** One resource in a request or response: a region and, where known, the network there. */
 public record ResourceBody(@Schema(example = "RegionOne") String region,

@@ -3,7 +3,7 @@ package org.diminet.server.web.north;
 import java.util.ArrayList;
 import java.util.List;
 import org.diminet.core.domain.Resource;
-import org.diminet.core.error.InvalidRequestException;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /** Reads a resource list given either as {@code resources} or as the prototype's {@code subresources}. */
 final class ResourceLists {

@@ -1,4 +1,4 @@
-package org.diminet.core.error;
+package org.diminet.core.domain.error;
 
 /** The caller sent something malformed or inconsistent; {@link #field()} names what is wrong. */
 public final class InvalidRequestException extends DiminetException {

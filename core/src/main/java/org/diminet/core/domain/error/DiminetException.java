@@ -1,4 +1,4 @@
-package org.diminet.core.error;
+package org.diminet.core.domain.error;
 
 /**
  * Every failure the core reports to a caller. Each subtype says which kind of problem it is so an

@@ -1,4 +1,4 @@
-package org.diminet.core.error;
+package org.diminet.core.domain.error;
 
 /**
  * The request is well formed but clashes with existing state: overlapping CIDRs, a network already

@@ -1,4 +1,4 @@
-package org.diminet.core.error;
+package org.diminet.core.domain.error;
 
 /** Something named by the caller does not exist (a service, a network at a site). */
 public final class NotFoundException extends DiminetException {

@@ -1,2 +1,2 @@
 /** Failures the core reports; each kind maps to one HTTP status family in the web adapter. */
-package org.diminet.core.error;
+package org.diminet.core.domain.error;

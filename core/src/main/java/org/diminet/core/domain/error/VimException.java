@@ -1,4 +1,4 @@
-package org.diminet.core.error;
+package org.diminet.core.domain.error;
 
 import org.diminet.core.domain.Region;
 
