@@ -197,6 +197,46 @@ public final class ProcessCluster implements AutoCloseable {
         System.out.println("ProcessCluster: " + region + " restarted in " + millis + " ms");
     }
 
+    /**
+     * Starts a second process of {@code region}: the same settings (so, given a shared
+     * {@code spring.datasource.url}, the same database), its own port and data directory. The embedded
+     * VIM's state is copied from the first process's data directory, so both see the same networks
+     * (beside OpenStack both would talk to the one Neutron; embedded VIMs are not shared, so a test
+     * should only let the twin read its VIM). The twin is killed with the cluster.
+     */
+    public SiteProcess startTwin(String region) {
+        SiteProcess first = site(region);
+        String name = region + "-twin";
+        int port = freePort();
+        Path config = dir.resolve(name + ".properties");
+        Path data = dir.resolve(name);
+        try {
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(dir.resolve(region + ".properties"))) {
+                properties.load(in);
+            }
+            properties.setProperty("server.port", String.valueOf(port));
+            properties.setProperty("diminet.data-dir", data.toString());
+            Files.createDirectories(data);
+            Path vim = dir.resolve(region).resolve("embedded-vim.json");
+            if (Files.exists(vim)) {
+                Files.copy(vim, data.resolve("embedded-vim.json"));
+            }
+            try (OutputStream out = Files.newOutputStream(config)) {
+                properties.store(out, "second process of " + region + " (" + first + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SiteProcess twin = new SiteProcess(region, port, config, dir.resolve(name + ".log"));
+        twins.add(twin);
+        long millis = launchAndWait(twin);
+        System.out.println("ProcessCluster: second process of " + region + " started in " + millis + " ms");
+        return twin;
+    }
+
+    private final List<SiteProcess> twins = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public boolean isAlive(String region) {
         return site(region).isAlive();
     }
@@ -212,6 +252,7 @@ public final class ProcessCluster implements AutoCloseable {
 
     private void killAll() {
         sites.values().parallelStream().forEach(SiteProcess::kill);
+        twins.forEach(SiteProcess::kill);
     }
 
     /** Kills every site, closes the proxies, deletes the cluster directory unless diminet.keep-cluster is set. */
