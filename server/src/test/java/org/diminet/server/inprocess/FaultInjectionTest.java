@@ -179,6 +179,32 @@ class FaultInjectionTest {
         assertThat(charged).as("the ledger charged the site once").isEqualTo(pools.get(0).size().add(pools.get(1).size()));
     }
 
+    @Test
+    void aSiteCutOffFromItsMasterKeepsItsPoolsAndGetsTheNewOneWhenTheMasterAnswers() {
+        NetworkId network = sites.network("RegionOne", "ext", "10.9.0.0/24");
+        InterSiteService service = sites.site("RegionOne").manager().create(l2(network)).service();
+        List<IpRange> before = ((L2Params) sites.site("RegionTwo").store().find(service.id()).orElseThrow().params())
+                .localPools();
+        sites.site("RegionTwo").peers().down(ONE);
+
+        assertThatThrownBy(() -> sites.site("RegionTwo").manager().requestPool(service.id()))
+                .isInstanceOfSatisfying(PeerException.class, e -> {
+                    assertThat(e.region()).isEqualTo(ONE);
+                    assertThat(e.getMessage()).contains("stays queued");
+                });
+        NetworkId copy = sites.site("RegionTwo").store().find(service.id()).orElseThrow().resourceAt(TWO).orElseThrow()
+                .network().orElseThrow();
+        assertThat(sites.site("RegionTwo").vim().subnetsOf(copy).getFirst().allocationPools())
+                .as("the pools it has keep working").isEqualTo(before);
+
+        sites.site("RegionTwo").peers().up(ONE);
+        awaitUntil(() -> {
+            sites.reconcile();
+            return sites.site("RegionTwo").vim().subnetsOf(copy).getFirst().allocationPools().size() == 2;
+        });
+        assertThat(sites.site("RegionTwo").manager().get(service.id()).pending()).as("nothing left queued").isEmpty();
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
