@@ -15,7 +15,8 @@ import org.diminet.core.peer.PartReply;
  * @param nextAttempt when a failed step may be tried again (bounded, jittered back-off)
  * @param reply       what the site answered (a part's network, CIDRs, pools), kept for later decisions
  * @param pool        REQUEST_POOL: the pool the master granted
- * @param refusal     REFUSED: what the site said, to tell the user
+ * @param refusal     what the site said last when it refused or failed, to tell the user why if the
+ *                    operation is revoked
  * @param delivered   whether an attempt may have reached its site (a refused connection did not), so
  *                    whether undoing it there may be needed
  */
@@ -57,9 +58,9 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
                 reply, pool, refusal, delivered);
     }
 
-    public Step failedAttempt(String error, Instant retryAt, boolean mayHaveArrived) {
-        return new Step(id, site, action, wave, StepStatus.PENDING, attempts + 1, Optional.of(error),
-                Optional.of(retryAt), reply, pool, refusal, delivered || mayHaveArrived);
+    public Step failedAttempt(Failure why, Instant retryAt, boolean mayHaveArrived) {
+        return new Step(id, site, action, wave, StepStatus.PENDING, attempts + 1, Optional.of(why.message()),
+                Optional.of(retryAt), reply, pool, Optional.of(why), delivered || mayHaveArrived);
     }
 
     public Step withPool(IpRange granted) {

@@ -218,14 +218,14 @@ public final class OperationExecutor {
         boolean refusal = Failures.isRefusal(error);
         return switch (action.retry()) {
             case ONCE -> refusal ? step.refused(why) : step.skipped(message);
-            case UNTIL_DEADLINE -> refusal ? step.refused(why) : retry(step, error, message, now);
-            case FOREVER -> refusal && action == StepAction.REQUEST_POOL ? step.refused(why) : retry(step, error, message, now);
+            case UNTIL_DEADLINE -> refusal ? step.refused(why) : retry(step, error, why, now);
+            case FOREVER -> refusal && action == StepAction.REQUEST_POOL ? step.refused(why) : retry(step, error, why, now);
         };
     }
 
-    private Step retry(Step step, RuntimeException error, String message, Instant now) {
+    private Step retry(Step step, RuntimeException error, Failure why, Instant now) {
         boolean mayHaveArrived = !(error instanceof org.diminet.core.domain.error.PeerException p) || p.mayHaveArrived();
-        return step.failedAttempt(message, Backoff.next(now, step.attempts() + 1, settings.firstRetry(), settings.maxRetry()),
+        return step.failedAttempt(why, Backoff.next(now, step.attempts() + 1, settings.firstRetry(), settings.maxRetry()),
                 mayHaveArrived);
     }
 
@@ -411,7 +411,13 @@ public final class OperationExecutor {
         return steps.stream().filter(s -> s.action().retry() == StepAction.Retry.UNTIL_DEADLINE).toList();
     }
 
+    /** The last failure of a step that ran out of time, with how long it was tried. */
     private Failure failureOfLate(Step step) {
+        String tried = " (gave up after " + step.attempts() + " attempt(s); nothing was left created)";
+        if (step.refusal().isPresent()) {
+            Failure last = step.refusal().get();
+            return new Failure(last.category(), last.problem(), last.region(), last.status(), last.message() + tried);
+        }
         String last = step.lastError().orElse("no answer");
         String category = last.contains("did not answer in time") ? "peer-timeout"
                 : step.action().isLocal() ? "vim" : "peer-unreachable";
