@@ -25,4 +25,10 @@ public interface DataPlane {
 
     /** Removes what {@link #attach} created. Removing something already gone is not an error. */
     void detach(DataPlaneAttachment attachment);
+
+    /**
+     * Removes whatever this driver made for {@code service} at this site without a record of it (a
+     * crash between the driver's work and the store's write), found by the driver's own naming.
+     */
+    void detachUnrecorded(GlobalId service);
 }

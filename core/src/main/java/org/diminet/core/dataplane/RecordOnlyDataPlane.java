@@ -35,4 +35,9 @@ public final class RecordOnlyDataPlane implements DataPlane {
     public void detach(DataPlaneAttachment attachment) {
         // Nothing was created outside DIMINET, so there is nothing to remove.
     }
+
+    @Override
+    public void detachUnrecorded(GlobalId service) {
+        // Nothing is made outside the record.
+    }
 }

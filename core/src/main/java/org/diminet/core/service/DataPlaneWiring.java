@@ -41,8 +41,12 @@ public final class DataPlaneWiring {
         DataPlaneAttachment attachment = site.phases().timed(service.id(), "data-plane", () ->
                 service.attachment()
                         .map(existing -> site.dataPlane().updateImports(existing, imports))
-                        .orElseGet(() -> site.dataPlane().attach(service.id(), service.type(), localNetwork,
-                                RouteTarget.exportedBy(service.id(), site.local()), imports)));
+                        .orElseGet(() -> {
+                            // No record: whatever is there was left by a crash before the record was written.
+                            site.dataPlane().detachUnrecorded(service.id());
+                            return site.dataPlane().attach(service.id(), service.type(), localNetwork,
+                                    RouteTarget.exportedBy(service.id(), site.local()), imports);
+                        }));
         return service.withDataPlane(connections, Optional.of(attachment), site.now());
     }
 
@@ -56,8 +60,9 @@ public final class DataPlaneWiring {
         return active;
     }
 
+    /** Removes the local connection; without a recorded one, whatever a crash may have left unrecorded. */
     public static void unwire(SiteContext site, InterSiteService service) {
-        service.attachment().ifPresent(a -> site.phases().timed(service.id(), "data-plane-detach",
-                () -> site.dataPlane().detach(a)));
+        site.phases().timed(service.id(), "data-plane-detach", () -> service.attachment().ifPresentOrElse(
+                a -> site.dataPlane().detach(a), () -> site.dataPlane().detachUnrecorded(service.id())));
     }
 }

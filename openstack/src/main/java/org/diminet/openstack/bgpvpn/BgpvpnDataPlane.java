@@ -26,7 +26,8 @@ import org.diminet.openstack.neutron.NeutronClient;
  *       before the failure is thrown. The attachment's external ids are {@code [bgpvpn id, association id]}.</li>
  *   <li>{@link #updateImports}: {@code PUT} of the BGPVPN's {@code import_targets}.</li>
  *   <li>{@link #detach}: {@code DELETE} of the association, then of the BGPVPN; either being gone already
- *       is fine.</li>
+ *       is fine. {@link #detachUnrecorded} finds them by name when a crash left them unrecorded, and
+ *       {@code attach} calls it first, so a retried attach never leaves a second BGPVPN.</li>
  * </ul>
  * Failures are {@link VimException}s naming the region, as for {@link org.diminet.openstack.neutron.NeutronVim}.
  */
@@ -97,6 +98,18 @@ public final class BgpvpnDataPlane implements DataPlane {
             neutron.delete(associations(bgpvpnId) + "/" + attachment.externalIds().get(1));
         }
         neutron.delete(BGPVPNS + "/" + bgpvpnId);
+    }
+
+    /** {@inheritDoc} Here: every BGPVPN named {@code diminet-<global id>}, with its network associations. */
+    @Override
+    public void detachUnrecorded(GlobalId service) {
+        for (JsonNode bgpvpn : neutron.list(BGPVPNS + "?" + NeutronClient.query("name", bgpvpnName(service)), "bgpvpns")) {
+            String bgpvpnId = id(bgpvpn, "BGPVPN");
+            for (JsonNode association : neutron.list(associations(bgpvpnId), "network_associations")) {
+                neutron.delete(associations(bgpvpnId) + "/" + id(association, "network association"));
+            }
+            neutron.delete(BGPVPNS + "/" + bgpvpnId);
+        }
     }
 
     private static String bgpvpnId(DataPlaneAttachment attachment) {
