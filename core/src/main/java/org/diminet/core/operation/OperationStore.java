@@ -26,6 +26,9 @@ public interface OperationStore {
     /** The open operations of one service, oldest first. */
     List<Operation> openFor(GlobalId service);
 
+    /** Forgets operations that finished (DONE or REVERTED) before {@code instant}; returns how many. */
+    int deleteFinishedBefore(java.time.Instant instant);
+
     /**
      * Master: the pool granted earlier under {@code key} (operation and step of the requesting site),
      * so that a repeated request gets the same pool instead of a second one.

@@ -57,6 +57,10 @@ public final class Reconciler implements AutoCloseable {
                 settings.reconcileInterval().toMillis(), settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guarded("probe", () -> health.probeAll(this::peerCameBack)),
                 0, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // Finished operations are kept a day for the record, then forgotten, so the journal does not
+        // grow with every change ever made.
+        timer.scheduleWithFixedDelay(() -> guarded("prune", () -> site.journal()
+                .deleteFinishedBefore(site.now().minus(java.time.Duration.ofDays(1)))), 1, 60, TimeUnit.MINUTES);
         return this;
     }
 

@@ -78,6 +78,12 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public int deleteFinishedBefore(java.time.Instant instant) {
+        return jdbc.sql("DELETE FROM operations WHERE phase IN ('DONE', 'REVERTED') AND updated_at < ?")
+                .param(timestamp(instant)).update();
+    }
+
+    @Override
     public Optional<IpRange> findGrant(String key) {
         return jdbc.sql("SELECT range_start, range_end FROM pool_grants WHERE grant_key = ?").param(key)
                 .query((rs, n) -> new IpRange(rs.getString(1), rs.getString(2))).optional();

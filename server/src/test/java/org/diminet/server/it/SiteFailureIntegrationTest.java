@@ -89,6 +89,26 @@ class SiteFailureIntegrationTest {
         assertThat(one.subnetsOf(network).getFirst().get("allocation_pools")).isEqualTo(poolsBefore);
     }
 
+    @Test
+    void healthShowsTheStoreAndEachPeerAndStaysUpWhenAPeerIsDown() {
+        SiteClient one = cluster.site(0);
+        // Sites start one after another: the first probes may have found the others not up yet.
+        awaitUntil(() -> "UP".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
+        JsonNode up = check(one.send("GET", "/api/health", null), 200).body();
+        assertThat(up.get("status").asText()).isEqualTo("UP");
+        assertThat(up.at("/store/status").asText()).isEqualTo("UP");
+        assertThat(up.get("peers").findValuesAsText("region")).containsExactlyInAnyOrder("RegionTwo", "RegionThree");
+        assertThat(up.get("peers").findValues("round_trip_ms")).allSatisfy(rtt -> assertThat(rtt.asDouble()).isPositive());
+
+        cluster.stop("RegionThree");
+        awaitUntil(() -> "DEGRADED".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
+        JsonNode degraded = check(one.send("GET", "/api/health", null), 200).body();
+        for (JsonNode peer : degraded.get("peers")) {
+            assertThat(peer.get("reachable").asBoolean()).as(peer.toString())
+                    .isEqualTo(!peer.get("region").asText().equals("RegionThree"));
+        }
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + 30_000_000_000L;
         while (!condition.getAsBoolean()) {
