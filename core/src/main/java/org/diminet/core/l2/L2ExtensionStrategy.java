@@ -141,6 +141,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         for (Region r : remotes) {
             steps.add(Step.planned(steps.size(), r, StepAction.DELETE_PART, 1));
         }
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_REMOVE, 1));
         return steps;
     }
 

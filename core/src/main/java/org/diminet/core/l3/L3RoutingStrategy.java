@@ -100,6 +100,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
                 steps.add(Step.planned(steps.size(), r, StepAction.DELETE_PART, 0));
             }
         }
+        steps.add(Step.planned(steps.size(), site.local(), StepAction.LOCAL_REMOVE, 0));
         return steps;
     }
 

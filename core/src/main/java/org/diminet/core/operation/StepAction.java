@@ -28,7 +28,13 @@ public enum StepAction {
     /** Local: connect the local network to the service's other sites (data plane). */
     LOCAL_WIRE(Retry.UNTIL_DEADLINE),
     /** Local: add the granted pool to the local subnet and to the service row. */
-    LOCAL_ADD_POOL(Retry.FOREVER);
+    LOCAL_ADD_POOL(Retry.FOREVER),
+    /**
+     * Local: remove the master's own part (disconnect it; L2: give the subnet its pools back). Runs
+     * beside the removals at the other sites: once disconnected, the master's addresses can no longer
+     * clash with those of a site whose removal is still on its way.
+     */
+    LOCAL_REMOVE(Retry.FOREVER);
 
     /** How long a failing step is retried when its site cannot be reached or fails. */
     public enum Retry {
@@ -51,6 +57,6 @@ public enum StepAction {
     }
 
     public boolean isLocal() {
-        return this == LOCAL_POOLS || this == LOCAL_WIRE || this == LOCAL_ADD_POOL;
+        return this == LOCAL_POOLS || this == LOCAL_WIRE || this == LOCAL_ADD_POOL || this == LOCAL_REMOVE;
     }
 }

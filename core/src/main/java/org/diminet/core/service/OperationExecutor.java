@@ -298,16 +298,15 @@ public final class OperationExecutor {
     }
 
     /**
-     * The local part goes last, once no site may still hold a part: the master's pools must not grow
-     * back over addresses a site that has not yet heard of the removal can still hand out.
+     * Every site's part is gone (the master's own went beside them, {@code LOCAL_REMOVE}): the row goes,
+     * unless an earlier change's removal of a former site is still on its way; the row then stays
+     * DELETING, showing that step, until it arrived.
      */
     private boolean finishDelete(Operation op) {
-        Set<Region> holding = sitesStillHolding(op);
-        if (!holding.isEmpty()) {
+        if (!sitesStillHolding(op).isEmpty()) {
             return false;
         }
-        Optional<InterSiteService> row = site.store().find(op.service());
-        row.ifPresent(service -> strategies.forType(service.type()).removeLocal(site, service, holding));
+        removeLocalUnlessDone(op);
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             site.store().delete(op.service());
             site.journal().update(op.withPhase(OperationPhase.DONE, site.now()));
@@ -315,10 +314,18 @@ public final class OperationExecutor {
         return true;
     }
 
+    /** Operations planned before {@code LOCAL_REMOVE} existed remove the local part here. */
+    private void removeLocalUnlessDone(Operation op) {
+        if (op.stepsOf(StepAction.LOCAL_REMOVE).isEmpty()) {
+            site.store().find(op.service()).ifPresent(service ->
+                    strategies.forType(service.type()).removeLocal(site, service, sitesStillHolding(op)));
+        }
+    }
+
     private void finishRevert(Operation op) {
         Optional<InterSiteService> row = site.store().find(op.service());
         if (op.kind() == OperationKind.CREATE) {
-            row.ifPresent(service -> strategies.forType(service.type()).removeLocal(site, service, sitesStillHolding(op)));
+            removeLocalUnlessDone(op);
         }
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Instant now = site.now();
@@ -362,6 +369,11 @@ public final class OperationExecutor {
             if (current.kind() == OperationKind.UPDATE && current.stepsOf(StepAction.LOCAL_WIRE).stream()
                     .anyMatch(Step::mayHaveTakenEffect)) {
                 undo.add(Step.planned(id, site.local(), StepAction.LOCAL_WIRE, wave + 1));
+            }
+            if (current.kind() == OperationKind.CREATE) {
+                // The master's own part goes at once, beside the undo at the other sites: disconnected, its
+                // addresses cannot clash with a site that has not yet heard of the undo.
+                undo.add(Step.planned(id, site.local(), StepAction.LOCAL_REMOVE, wave));
             }
             site.journal().update(revoked.withAddedSteps(undo, now));
             site.store().find(current.service()).ifPresent(row -> {

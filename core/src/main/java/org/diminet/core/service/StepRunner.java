@@ -72,6 +72,7 @@ final class StepRunner {
             }
             case LOCAL_WIRE -> wire(op);
             case LOCAL_ADD_POOL -> addPool(op, step);
+            case LOCAL_REMOVE -> removeLocal(op);
         };
     }
 
@@ -96,6 +97,17 @@ final class StepRunner {
             InterSiteService fresh = row(op);
             site.store().update(fresh.withDataPlane(wired.connections(), wired.attachment(), site.now()));
         });
+        return StepResult.Done.empty();
+    }
+
+    private StepResult removeLocal(Operation op) {
+        Optional<InterSiteService> row = site.store().find(op.service());
+        if (row.isEmpty()) {
+            return new StepResult.Skipped("the service is gone here already");
+        }
+        strategies.forType(row.get().type()).removeLocal(site, row.get(), java.util.Set.of());
+        site.locks().withLock(SiteLocks.service(op.service()), () -> site.store().find(op.service()).ifPresent(fresh ->
+                site.store().update(fresh.withDataPlane(List.of(), Optional.empty(), site.now()))));
         return StepResult.Done.empty();
     }
 
