@@ -54,7 +54,10 @@ class FaultSuiteTest {
 
     enum Operation { CREATE, ADD_SITE, REMOVE_SITE, DELETE }
 
-    enum Fault { UNREACHABLE_BEFORE, REQUEST_LOST, ANSWER_LOST, SILENT_FOR_3S, NEXT_STEP_LOST, MASTER_KILLED }
+    enum Fault {
+        UNREACHABLE_BEFORE, REQUEST_LOST, ANSWER_LOST, SILENT_FOR_3S, NEXT_STEP_LOST, MASTER_KILLED,
+        MASTER_KILLED_AT_NEXT_STEP
+    }
 
     private static final java.util.Set<Fault> EXPECT_SUCCESS =
             java.util.EnumSet.of(Fault.REQUEST_LOST, Fault.ANSWER_LOST, Fault.NEXT_STEP_LOST);
@@ -94,7 +97,8 @@ class FaultSuiteTest {
         for (String type : List.of("L3", "L2")) {
             for (Operation operation : Operation.values()) {
                 for (Fault fault : Fault.values()) {
-                    if (fault == Fault.NEXT_STEP_LOST && operation == Operation.DELETE) {
+                    if ((fault == Fault.NEXT_STEP_LOST || fault == Fault.MASTER_KILLED_AT_NEXT_STEP)
+                            && operation == Operation.DELETE) {
                         continue; // a delete has no step after the removal
                     }
                     Scenario scenario = new Scenario(type, operation, fault);
@@ -148,6 +152,12 @@ class FaultSuiteTest {
                 three.onNextRequest(step, () -> cluster.kill(ONE));
                 killed = true;
             }
+            case MASTER_KILLED_AT_NEXT_STEP -> {
+                // The change took effect; the master dies while telling a site the final resource list.
+                FaultProxy next = scenario.operation() == Operation.REMOVE_SITE ? cluster.proxy(TWO) : three;
+                next.onNextRequest(RequestMatcher.of("PUT", "/api/intersite-horizontal/"), () -> cluster.kill(ONE));
+                killed = true;
+            }
         }
 
         Optional<Answer> answer = act(scenario, one, existing, all, withoutThree);
@@ -169,13 +179,25 @@ class FaultSuiteTest {
         }
         cluster.healAll();
         if (killed) {
-            assertThat(answer).as("the master died while the user waited").isEmpty();
+            if (scenario.fault() == Fault.MASTER_KILLED) {
+                assertThat(answer).as("the master died while the user waited").isEmpty();
+            }
+            awaitDeath(ONE);
             cluster.restart(ONE);
         }
 
         Duration took = Convergence.await(cluster, CONVERGE, baseline);
         System.out.printf("fault suite: %-40s converged %5d ms after the fault ended%n", scenario, took.toMillis());
         machinesAtEverySiteGetDistinctAddresses(scenario, all);
+    }
+
+    /** A kill on a later step may come after the answer: wait for it, so the restart follows it. */
+    private void awaitDeath(String region) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (cluster.isAlive(region) && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(cluster.isAlive(region)).as(region + " was killed").isFalse();
     }
 
     /** What a user is told while RegionThree cannot be reached at all. */

@@ -107,6 +107,26 @@ class FaultInjectionTest {
     }
 
     @Test
+    void theMastersVimHangingPastTheDeadlineRevokesTheCreateAndLeavesNothing() {
+        NetworkId network = sites.network("RegionOne", "ext", "10.9.0.0/24");
+        sites.site("RegionOne").vim().hangNext(FaultyVim.Call.UPDATE_POOLS, java.time.Duration.ofSeconds(30));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> sites.site("RegionOne").manager().create(l2(network)))
+                .hasMessageContaining("no answer within");
+
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the user waits about the deadline, not the hang")
+                .isLessThan(20_000);
+        awaitUntil(() -> {
+            sites.reconcile();
+            return sites.site("RegionOne").store().list().isEmpty();
+        });
+        assertThat(sites.site("RegionTwo").embedded().networks().list()).isEmpty();
+        assertThat(sites.site("RegionOne").vim().subnetsOf(network).getFirst().allocationPools())
+                .containsExactly(new IpRange("10.9.0.2", "10.9.0.254"));
+    }
+
+    @Test
     void addingASiteThatIsDownIsRevokedAndItsPoolReturnsToTheLedger() {
         NetworkId network = sites.network("RegionOne", "ext", "10.9.0.0/24");
         InterSiteService service = sites.site("RegionOne").manager().create(new NewService("ext", ServiceType.L2,

@@ -32,12 +32,29 @@ final class FaultyVim implements Vim {
         failNext.set(call);
     }
 
+    private final AtomicReference<Call> hangNext = new AtomicReference<>();
+    private volatile java.time.Duration hang = java.time.Duration.ZERO;
+
+    /** The next call of that kind hangs for {@code duration} (then fails, as a VIM that timed out). */
+    void hangNext(Call call, java.time.Duration duration) {
+        hang = duration;
+        hangNext.set(call);
+    }
+
     /** Makes every call of that kind fail until called again with another kind or null. */
     void failAlways(Call call) {
         failAlways.set(call);
     }
 
     private void maybeFail(Call call) {
+        if (hangNext.compareAndSet(call, null)) {
+            try {
+                Thread.sleep(hang);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new VimException(region, "injected hang of " + call + " ended");
+        }
         if (failNext.compareAndSet(call, null) || failAlways.get() == call) {
             throw new VimException(region, "injected failure of " + call);
         }
