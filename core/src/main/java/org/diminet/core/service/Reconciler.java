@@ -33,6 +33,7 @@ public final class Reconciler implements AutoCloseable {
     private final OperationExecutor executor;
     private final EastWestHandler eastWest;
     private final PeerHealth health;
+    private final MasterAudit audit;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
             Thread.ofVirtual().name("diminet-reconciler").factory());
 
@@ -43,6 +44,7 @@ public final class Reconciler implements AutoCloseable {
         this.executor = executor;
         this.eastWest = eastWest;
         this.health = health;
+        this.audit = new MasterAudit(site, executor);
     }
 
     /** Starts the timers; the first pass runs at once, and asks every master about this site's parts. */
@@ -57,6 +59,8 @@ public final class Reconciler implements AutoCloseable {
                 settings.reconcileInterval().toMillis(), settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guarded("probe", () -> health.probeAll(this::peerCameBack)),
                 0, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> guarded("audit", audit::run), settings.auditInterval().toMillis(),
+                settings.auditInterval().toMillis(), TimeUnit.MILLISECONDS);
         // Finished operations are kept a day for the record, then forgotten, so the journal does not
         // grow with every change ever made.
         timer.scheduleWithFixedDelay(() -> guarded("prune", () -> site.journal()
@@ -76,6 +80,11 @@ public final class Reconciler implements AutoCloseable {
             guarded("operation " + op.id(), () -> executor.drive(op.id(), now));
             return true;
         });
+    }
+
+    /** One audit of the services this site masters (see {@link MasterAudit}); returns the repairs started. */
+    public int audit() {
+        return audit.run();
     }
 
     private void peerCameBack(Region region) {

@@ -32,7 +32,7 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
         vim = vim == null ? new Vim("embedded") : vim;
         dataPlane = dataPlane == null ? new DataPlane(null) : dataPlane;
         peer = peer == null ? new Peer(Duration.ofSeconds(2), Duration.ofSeconds(30)) : peer;
-        operations = operations == null ? new Operations(null, null, null, null, null, null) : operations;
+        operations = operations == null ? new Operations(null, null, null, null, null, null, null) : operations;
     }
 
     /**
@@ -40,7 +40,7 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
      * OperationSettings for what each means. Unset values take its defaults.
      */
     public record Operations(Duration deadline, Duration firstRetry, Duration maxRetry, Duration reconcileInterval,
-                             Duration answerWait, Duration probeInterval) {
+                             Duration answerWait, Duration probeInterval, Duration auditInterval) {
         public org.diminet.core.service.OperationSettings toCore() {
             var d = org.diminet.core.service.OperationSettings.defaults();
             return new org.diminet.core.service.OperationSettings(
@@ -49,7 +49,8 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
                     maxRetry == null ? d.maxRetry() : maxRetry,
                     reconcileInterval == null ? d.reconcileInterval() : reconcileInterval,
                     answerWait == null ? d.answerWait() : answerWait,
-                    probeInterval == null ? d.probeInterval() : probeInterval);
+                    probeInterval == null ? d.probeInterval() : probeInterval,
+                    auditInterval == null ? d.auditInterval() : auditInterval);
         }
     }
 

@@ -225,6 +225,35 @@ class FaultInjectionTest {
         assertThat(sites.site("RegionTwo").manager().get(service.id()).pending()).as("nothing left queued").isEmpty();
     }
 
+    @Test
+    void theMastersAuditRebuildsAPartASiteLostAndSetsItsOwnPoolsBack() {
+        NetworkId network = sites.network("RegionOne", "ext", "10.9.0.0/24");
+        InterSiteService service = sites.site("RegionOne").manager().create(l2(network)).service();
+        NetworkId lost = service.resourceAt(TWO).orElseThrow().network().orElseThrow();
+        awaitUntil(() -> sites.site("RegionOne").manager().get(service.id()).pending().isEmpty());
+        // RegionTwo loses its part (say its database was restored from an old backup and its VIM cleaned).
+        sites.site("RegionTwo").store().delete(service.id());
+        sites.site("RegionTwo").vim().deleteNetwork(lost);
+        // Someone changes the master's pools behind DIMINET's back.
+        String subnet = ((L2Params) service.params()).localSubnetId();
+        sites.site("RegionOne").vim().updateAllocationPools(subnet, List.of(new IpRange("10.9.0.2", "10.9.0.254")));
+
+        assertThat(sites.site("RegionOne").reconciler().audit()).as("repairs started").isEqualTo(1);
+
+        InterSiteService atTwo = sites.site("RegionTwo").store().find(service.id()).orElseThrow();
+        assertThat(atTwo.state()).isEqualTo(ServiceState.ACTIVE);
+        NetworkId rebuilt = atTwo.resourceAt(TWO).orElseThrow().network().orElseThrow();
+        assertThat(rebuilt).isNotEqualTo(lost);
+        L2Params master = (L2Params) sites.site("RegionOne").store().find(service.id()).orElseThrow().params();
+        assertThat(((L2Params) atTwo.params()).localPools()).as("the pools the ledger still gives it")
+                .isEqualTo(master.ledger().orElseThrow().assignedTo(TWO));
+        awaitUntil(() -> sites.site("RegionOne").store().find(service.id()).orElseThrow().resourceAt(TWO)
+                .flatMap(Resource::network).equals(java.util.Optional.of(rebuilt)));
+        assertThat(sites.site("RegionOne").vim().subnetsOf(network).getFirst().allocationPools())
+                .as("the master's own pools set back").isEqualTo(master.localPools());
+        assertThat(sites.site("RegionOne").reconciler().audit()).as("nothing left to repair").isZero();
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {

@@ -47,7 +47,7 @@ final class InProcessSites implements AutoCloseable {
     /** Short pauses and deadline, so that retries and revocations happen within a test. */
     static final OperationSettings SETTINGS = new OperationSettings(java.time.Duration.ofSeconds(2),
             java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(400), java.time.Duration.ofMillis(200),
-            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1));
+            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5));
 
     private final Map<Region, Site> sites = new LinkedHashMap<>();
 
