@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
@@ -209,24 +208,27 @@ public final class InterSiteServiceManager {
      * it. Returns null when the plan found nothing to do.
      */
     private Operation runPlanned(GlobalId id, Instant until, java.util.function.Supplier<Start> planner) {
-        Start start = site.locks().withLock(SiteLocks.service(id), () -> {
+        Stored stored = site.locks().withLock(SiteLocks.service(id), () -> {
             Start planned = planner.get();
-            if (planned != null) {
-                lockAndStore(planned);
-            }
-            return planned;
+            return planned == null ? null : store(planned);
         });
-        if (start == null) {
+        if (stored == null) {
             return null;
         }
-        try (SiteLocks.Held lock = held.remove(start.op().id())) {
-            return executor.driveHeld(start.op().id(), until);
+        try (SiteLocks.Held lock = stored.lock()) {
+            return executor.driveHeld(stored.op().id(), until);
         }
     }
 
-    private final Map<UUID, SiteLocks.Held> held = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A stored operation and its lock, held by this thread from before the operation was visible. */
+    private record Stored(Operation op, SiteLocks.Held lock) {
+    }
 
-    private void lockAndStore(Start start) {
+    /**
+     * Takes the new operation's lock, then stores it: the reconciler, finding it in the journal, cannot
+     * take it over from the user's request that is about to drive it.
+     */
+    private Stored store(Start start) {
         SiteLocks.Held lock = site.locks().tryLock(SiteLocks.operation(start.op().id())).orElseThrow();
         try {
             site.transactions().inTransaction(start.writes());
@@ -234,12 +236,12 @@ public final class InterSiteServiceManager {
             lock.close();
             throw e;
         }
-        held.put(start.op().id(), lock);
+        return new Stored(start.op(), lock);
     }
 
     private Operation run(Operation op, Runnable writes, Instant until) {
-        lockAndStore(new Start(op, writes));
-        try (SiteLocks.Held lock = held.remove(op.id())) {
+        Stored stored = store(new Start(op, writes));
+        try (SiteLocks.Held lock = stored.lock()) {
             return executor.driveHeld(op.id(), until, true);
         }
     }
