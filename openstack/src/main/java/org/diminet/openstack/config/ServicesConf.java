@@ -1,8 +1,6 @@
 package org.diminet.openstack.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +14,6 @@ import org.diminet.core.domain.Region;
 import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.openstack.keystone.KeystoneCredentials;
 import org.diminet.openstack.keystone.KeystoneOptions;
-import org.ini4j.Config;
-import org.ini4j.Ini;
-import org.ini4j.InvalidFileFormatException;
-import org.ini4j.Profile;
 
 /**
  * Reads the Python prototype's {@code services.conf}: one {@code [DEFAULT]} section of {@code key = value}
@@ -27,22 +21,28 @@ import org.ini4j.Profile;
  *
  * <pre>
  * [DEFAULT]
- * host = 10.0.0.1                      # required
- * region_name = RegionOne              # required
- * username = admin                     # required
- * password = secret                    # required
- * project = admin                      # required
- * auth_url = http://10.0.0.1/identity/v3   # required; "auth url" (with a space) is accepted too
- * user_domain_id = default             # optional; or user_domain_name; default: id "default"
- * project_domain_id = default          # optional; or project_domain_name; default: id "default"
- * interface = public                   # optional: public (default), internal or admin
- * diminet_port = 7575                  # optional: peers' DIMINET port when the catalog has no intersite endpoint
+ * # required: host, region_name, username, password, project, auth_url ("auth url" is accepted too)
+ * host = 10.0.0.1
+ * region_name = RegionOne
+ * username = admin
+ * password = secret
+ * project = admin
+ * auth_url = http://10.0.0.1/identity/v3
+ * # optional: user_domain_id or user_domain_name, project_domain_id or project_domain_name (default: id
+ * # "default"), interface (public, the default, internal or admin), diminet_port (peers' DIMINET port when
+ * # the catalog has no intersite endpoint; default 7575)
+ * user_domain_id = default
+ * project_domain_id = default
+ * interface = public
+ * diminet_port = 7575
  * </pre>
  *
- * As with Python's configparser, which the prototype used: keys are case-insensitive, values are taken
- * as written (no quotes removed, no escapes, no interpolation) after trimming, and a key given twice is an
- * error. Unlike it, unknown keys and other sections are errors too, naming the key or section, so that a
- * typo is not silently ignored. Keys may use spaces for underscores ({@code region name}).
+ * The file is read as Python's configparser, which the prototype used, reads it with {@code interpolation=None}
+ * ({@link IniFile}): keys are case-insensitive, values are taken as written (no quotes removed, no escapes, no
+ * {@code %} interpolation) after trimming, a {@code #} or {@code ;} after a value is part of it (comments go on
+ * their own lines), and a key given twice is an error. Unlike it, unknown keys and other sections are errors too,
+ * naming the key or section, so that a typo is not silently ignored, and so is a value continued on indented
+ * lines, which no key here takes. Keys may use spaces for underscores ({@code region name}).
  */
 public final class ServicesConf {
     private static final String SECTION = "DEFAULT";
@@ -71,7 +71,7 @@ public final class ServicesConf {
      * @throws ConfigException naming {@code source} and the offending key
      */
     public static OpenStackSettings parse(String text, String source) {
-        Map<String, Entry> entries = entries(load(text, source), source);
+        Map<String, Entry> entries = entries(text, source);
         for (String key : REQUIRED) {
             if (!entries.containsKey(key)) {
                 throw new ConfigException(key, source + ": required key '" + key + "' is missing from [" + SECTION + "]"
@@ -84,64 +84,50 @@ public final class ServicesConf {
         } catch (InvalidRequestException e) {
             throw invalid(source, entries.get("region_name"), e.getMessage());
         }
-        return new OpenStackSettings(entries.get("host").value(), region, entries.get("username").value(),
+        return new OpenStackSettings(host(source, entries.get("host")), region, entries.get("username").value(),
                 entries.get("password").value(), entries.get("project").value(), authUrl(source, entries.get("auth_url")),
                 domain(source, entries, "user_domain"), domain(source, entries, "project_domain"),
                 endpointInterface(source, entries.get("interface")), port(source, entries.get("diminet_port")));
     }
 
-    private static Ini load(String text, String source) {
-        Config config = new Config();
-        config.setEscape(false);
-        config.setEscapeNewline(false);
-        config.setLowerCaseOption(false);
-        config.setMultiOption(true);
-        config.setMultiSection(true);
-        config.setEmptyOption(true);
-        config.setInclude(false);
-        config.setGlobalSection(false);
-        Ini ini = new Ini();
-        ini.setConfig(config);
-        try (Reader reader = new StringReader(text)) {
-            ini.load(reader);
-        } catch (InvalidFileFormatException e) {
-            throw new ConfigException(null, source + " is not an INI file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(null, "cannot read " + source + ": " + e, e);
-        }
-        return ini;
-    }
-
     /** Every key of [DEFAULT], normalised (lower case, spaces as underscores), checked for unknown and duplicate keys. */
-    private static Map<String, Entry> entries(Ini ini, String source) {
-        for (String name : ini.keySet()) {
-            if (!name.equals(SECTION) || ini.length(name) > 1) {
-                throw new ConfigException(null, source + ": " + (name.equals(SECTION) ? "section [" + name + "] appears twice"
-                        : "unknown section [" + name + "]; every setting belongs in [" + SECTION + "]"));
-            }
-        }
-        Profile.Section section = ini.get(SECTION);
-        if (section == null) {
-            throw new ConfigException(null, source + " has no [" + SECTION + "] section");
+    private static Map<String, Entry> entries(String text, String source) {
+        List<IniFile.Option> options;
+        try {
+            options = IniFile.parse(text);
+        } catch (IniFile.Refused e) {
+            throw new ConfigException(e.key(), (e.line() > 0 ? at(source, e.line()) : source) + ": " + e.getMessage(), e);
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (String written : section.keySet()) {
-            String key = written.strip().replaceAll("\\s+", "_").toLowerCase(Locale.ROOT);
+        for (IniFile.Option option : options) {
+            String written = option.key();
+            String key = written.replaceAll("\\s+", "_").toLowerCase(Locale.ROOT);
             if (!REQUIRED.contains(key) && !OPTIONAL.contains(key)) {
                 throw new ConfigException(written, source + ": unknown key '" + written + "' in [" + SECTION + "]; known keys: "
                         + REQUIRED + " and optional " + OPTIONAL.stream().sorted().toList());
             }
-            if (section.length(written) > 1 || entries.containsKey(key)) {
-                throw new ConfigException(written, source + ": key '" + written + "' is given more than once");
+            if (entries.containsKey(key)) {
+                throw new ConfigException(written, at(source, option.line()) + ": key '" + written
+                        + "' is given more than once (first on line " + entries.get(key).line() + ")");
             }
-            String value = section.get(written);
-            value = value == null ? "" : value.strip();
-            if (value.isEmpty()) {
+            if (option.value().isEmpty()) {
                 throw new ConfigException(written, source + ": key '" + written + "' has no value");
             }
-            entries.put(key, new Entry(written, value));
+            if (option.value().contains("\n")) {
+                throw new ConfigException(written, at(source, option.line()) + ": key '" + written + "' continues on the"
+                        + " indented lines below it; a value must fit on its line (an indented line continues the value"
+                        + " above it, as in configparser)");
+            }
+            entries.put(key, new Entry(written, option.value(), option.line()));
         }
         return entries;
+    }
+
+    private static String host(String source, Entry entry) {
+        if (entry.value().codePoints().anyMatch(Character::isWhitespace)) {
+            throw invalid(source, entry, "'" + entry.value() + "' is not a host name or address");
+        }
+        return entry.value();
     }
 
     private static URI authUrl(String source, Entry entry) {
@@ -197,9 +183,15 @@ public final class ServicesConf {
     }
 
     private static ConfigException invalid(String source, Entry entry, String why) {
-        return new ConfigException(entry.written(), source + ": key '" + entry.written() + "': " + why);
+        boolean comment = entry.value().matches("(?s).*\\s[#;].*");
+        return new ConfigException(entry.written(), source + ": key '" + entry.written() + "': " + why + (comment
+                ? " (a '#' or ';' after a value is part of it, as in configparser: put comments on their own line)" : ""));
     }
 
-    private record Entry(String written, String value) {
+    private static String at(String source, int line) {
+        return source + ", line " + line;
+    }
+
+    private record Entry(String written, String value, int line) {
     }
 }

@@ -140,6 +140,68 @@ class ServicesConfTest {
     }
 
     @Test
+    void theDocumentedExample_isRead() {
+        OpenStackSettings s = ServicesConf.parse("""
+                [DEFAULT]
+                # required: host, region_name, username, password, project, auth_url ("auth url" is accepted too)
+                host = 10.0.0.1
+                region_name = RegionOne
+                username = admin
+                password = secret
+                project = admin
+                auth_url = http://10.0.0.1/identity/v3
+                # optional: user_domain_id or user_domain_name, project_domain_id or project_domain_name (default: id
+                # "default"), interface (public, the default, internal or admin), diminet_port (peers' DIMINET port when
+                # the catalog has no intersite endpoint; default 7575)
+                user_domain_id = default
+                project_domain_id = default
+                interface = public
+                diminet_port = 7575
+                """, "services.conf");
+
+        assertThat(s.host()).isEqualTo("10.0.0.1");
+        assertThat(s.userDomain()).isEqualTo(KeystoneCredentials.Domain.byId("default"));
+    }
+
+    @Test
+    void valuesAreTakenAsWritten_withoutInterpolation() {
+        OpenStackSettings s = ServicesConf.parse(MINIMAL.replace("password = secret", "password = \"50%% %(host)s\\n'"), "c");
+
+        assertThat(s.password()).isEqualTo("\"50%% %(host)s\\n'");
+    }
+
+    @Test
+    void anInlineComment_isPartOfTheValue_andAnInvalidValueSaysSo() {
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL.replace("host = 0.0.0.0", "host = 10.0.0.1   # where DIMINET listens"), "c"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("host"))
+                .hasMessageContaining("'10.0.0.1   # where DIMINET listens' is not a host name or address")
+                .hasMessageContaining("put comments on their own line");
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL.replace("RegionOne", "RegionOne ; local"), "c"))
+                .hasMessageContaining("key 'region_name'").hasMessageContaining("put comments on their own line");
+    }
+
+    @Test
+    void aValueContinuedOnIndentedLines_isRefused_namingItsKey() {
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL.replace("password = secret\n", "password = secret\n  project = x\n"), "c"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("password"))
+                .hasMessageStartingWith("c, line 5: key 'password' continues on the indented lines below it");
+    }
+
+    @Test
+    void syntaxErrors_nameTheFileAndLine() {
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL.replace("project = demo", "project demo"), "/etc/services.conf"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isNull())
+                .hasMessage("/etc/services.conf, line 6: 'project demo' is neither a comment, a [section] nor key = value");
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL + "[DEFAULT]\n", "c"))
+                .hasMessage("c, line 8: section [DEFAULT] appears twice");
+        assertThatThrownBy(() -> ServicesConf.parse(MINIMAL + "HOST = 1.2.3.4\n", "c"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("HOST"))
+                .hasMessage("c, line 8: key 'HOST' is given more than once (first on line 2)");
+        assertThatThrownBy(() -> ServicesConf.parse("\uFEFF" + MINIMAL, "c"))
+                .hasMessageStartingWith("c, line 1: the file starts with a byte order mark");
+    }
+
+    @Test
     void aFile_isRead_andAMissingFileIsNamed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("services.conf");
         Files.writeString(file, MINIMAL);

@@ -21,7 +21,8 @@ final class ServicesConfFile {
     /** An INI file: its first meaningful line is a section header. */
     static boolean isIni(Path file) {
         try {
-            return Files.readAllLines(file).stream().map(String::trim)
+            // A leading byte-order mark counts as nothing here: the reader then refuses it with a clear message.
+            return Files.readAllLines(file).stream().map(line -> line.replace("\uFEFF", "").strip())
                     .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith(";"))
                     .findFirst().map(line -> line.startsWith("[")).orElse(false);
         } catch (IOException e) {
