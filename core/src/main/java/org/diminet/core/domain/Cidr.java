@@ -23,8 +23,11 @@ public record Cidr(String value) {
         if (text == null) {
             throw new InvalidRequestException("cidr", "CIDR is missing");
         }
+        if (!text.isBlank() && IpText.parse(text).isEmpty()) {
+            throw new InvalidRequestException("cidr", "'" + printable(text) + "' is not a CIDR (address/prefix)");
+        }
         try {
-            String trimmed = text.trim();
+            String trimmed = text.strip();
             IPAddressString parsed = new IPAddressString(trimmed);
             if (!parsed.isIPAddress()) {
                 throw new InvalidRequestException("cidr", "'" + text + "' is not a CIDR (address/prefix)");
@@ -46,6 +49,12 @@ public record Cidr(String value) {
         } catch (AddressStringException e) {
             throw new InvalidRequestException("cidr", "'" + text + "' is not a CIDR: " + e.getMessage());
         }
+    }
+
+    /** The text as it may be shown back: at most 64 characters, control characters as '?'. */
+    private static String printable(String text) {
+        String cut = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The whole block as an address with prefix. */

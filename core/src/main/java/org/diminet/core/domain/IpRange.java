@@ -27,7 +27,7 @@ public record IpRange(String start, String end) {
     }
 
     private static IPAddress parse(String field, String text) {
-        IPAddress address = text == null ? null : new IPAddressString(text.trim()).getAddress();
+        IPAddress address = IpText.parse(text).orElse(null);
         if (address == null || address.isPrefixed() || address.isMultiple()) {
             throw new InvalidRequestException("allocation_pools", "pool " + field + " '" + text + "' is not an IP address");
         }

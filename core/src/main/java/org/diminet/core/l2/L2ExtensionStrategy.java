@@ -232,16 +232,10 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         L2Instruction l2 = request.l2().orElseThrow(() -> new InvalidRequestException("l2",
                 "an L2 part needs the CIDR, gateway and pools decided by the master"));
         return site.locks().withLock(SiteLocks.L2_CIDR, () -> {
-            InterSiteService part = site.store().find(request.id()).orElseGet(() -> {
-                InterSiteService fresh = new InterSiteService(request.id(), request.name(), ServiceType.L2,
-                        request.project(), request.master(), request.resources(),
-                        new L2Params(l2.cidr(), l2.gatewayIp(), null, l2.pools(), true, List.of(), Optional.empty()),
-                        List.of(), Optional.empty(), ServiceState.CREATING, site.now(), site.now());
-                site.store().insert(fresh);
-                return fresh;
-            });
+            Optional<InterSiteService> earlier = site.store().find(request.id());
             Optional<VimNetwork> left = site.vim().networksNamed(networkName(request.id())).stream().findFirst();
-            VimNetwork network = left.orElseGet(() -> {
+            if (left.isEmpty()) {
+                // Refused before anything is stored: a refused request leaves nothing here.
                 List<VimSubnet> clashing = LocalNetworks.subnetsOverlapping(site, l2.cidr());
                 if (!clashing.isEmpty()) {
                     VimSubnet first = clashing.getFirst();
@@ -249,9 +243,26 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                             + site.local() + ": it overlaps subnet " + first.id() + " (" + first.cidr() + ") of network "
                             + first.networkId() + " there");
                 }
-                return site.phases().timed(request.id(), "vim-create-network", () -> site.vim().createNetworkWithSubnet(
-                        networkName(request.id()), new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools())));
+            }
+            InterSiteService part = earlier.orElseGet(() -> {
+                InterSiteService fresh = new InterSiteService(request.id(), request.name(), ServiceType.L2,
+                        request.project(), request.master(), request.resources(),
+                        new L2Params(l2.cidr(), l2.gatewayIp(), null, l2.pools(), true, List.of(), Optional.empty()),
+                        List.of(), Optional.empty(), ServiceState.CREATING, site.now(), site.now());
+                site.store().insert(fresh);
+                return fresh;
             });
+            VimNetwork network;
+            try {
+                network = left.orElseGet(() -> site.phases().timed(request.id(), "vim-create-network", () ->
+                        site.vim().createNetworkWithSubnet(networkName(request.id()),
+                                new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools()))));
+            } catch (RuntimeException e) {
+                if (earlier.isEmpty()) {
+                    forgetIfNothingWasMade(site, request.id());
+                }
+                throw e;
+            }
             List<Resource> resources = request.resources().stream()
                     .map(r -> r.region().equals(site.local()) ? r.withNetwork(network.id()) : r).toList();
             L2Params params = (L2Params) part.params();
@@ -261,6 +272,21 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             site.store().update(withNetwork);
             return describePart(site, DataPlaneWiring.activatePart(site, withNetwork));
         });
+    }
+
+    /**
+     * After the VIM refused to create the network of a part just stored: when the VIM has no network of
+     * that name, nothing was made, and the part's row goes again. When that cannot be told (the VIM does
+     * not answer), the row stays CREATING for the master's retry or undo to settle.
+     */
+    private static void forgetIfNothingWasMade(SiteContext site, GlobalId id) {
+        try {
+            if (site.vim().networksNamed(networkName(id)).isEmpty()) {
+                site.store().delete(id);
+            }
+        } catch (RuntimeException unknown) {
+            // The master's undo removes it.
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceType;
+import org.diminet.core.domain.error.InvalidRequestException;
 
 /**
  * Master to site: check and create your part of this service in one go.
@@ -19,9 +20,25 @@ import org.diminet.core.domain.ServiceType;
 public record CreatePartRequest(UUID operation, GlobalId id, String name, ServiceType type, String project,
                                 Region master, List<Resource> resources, Optional<L2Instruction> l2) {
     public CreatePartRequest {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(id, "id");
+        required(operation, "operation");
+        required(id, "id");
+        required(name, "name");
+        required(type, "type");
+        required(master, "master");
+        required(resources, "resources");
+        if (resources.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException("resources", "resources must not hold null entries");
+        }
         resources = List.copyOf(resources);
-        Objects.requireNonNull(l2, "l2");
+        l2 = l2 == null ? Optional.empty() : l2;
+        if (project == null || project.isBlank()) {
+            project = "default";
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new InvalidRequestException(field, field + " is required");
+        }
     }
 }

@@ -10,7 +10,13 @@ import org.diminet.core.domain.Resource;
  */
 public record UpdatePartRequest(List<Resource> resources, List<IpRange> extraPools) {
     public UpdatePartRequest {
+        if (resources == null || resources.isEmpty() || resources.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new org.diminet.core.domain.error.InvalidRequestException("resources", "resources must list the service's sites");
+        }
         resources = List.copyOf(resources);
-        extraPools = List.copyOf(extraPools);
+        extraPools = extraPools == null ? List.of() : List.copyOf(extraPools);
+        if (extraPools.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new org.diminet.core.domain.error.InvalidRequestException("extra_pools", "extra_pools must not hold null entries");
+        }
     }
 }

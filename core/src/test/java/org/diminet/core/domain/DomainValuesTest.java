@@ -66,7 +66,7 @@ class DomainValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "10.0.0.0/33", "10.0.0.256/24", "1.2.3.4/24/5", "10.0.0.0/-1", "::/129",
-        "10.0.0.0/24x"})
+        "10.0.0.0/24x", "10.0.0.0/999999999999", "10.0.0.0/24\u0000", "\u000010.0.0.0/24", "10.0.0.0/0024"})
     void cidrRejectsGarbage(String text) {
         assertInvalid(() -> Cidr.of(text), "cidr", "is not a CIDR");
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * (served by the embedded VIM). Answers are JSON trees so tests read them as a user would.
  */
 final class SiteClient {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    // One client per SiteClient: a pooled connection to a site that was restarted since is never reused.
+    private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +47,7 @@ final class SiteClient {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(payload));
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json);
         } catch (IOException e) {

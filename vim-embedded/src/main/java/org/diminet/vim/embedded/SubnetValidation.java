@@ -35,7 +35,7 @@ final class SubnetValidation {
 
     /** A CIDR as the client wrote it; its host bits must be zero. */
     static Cidr cidr(String text) {
-        IPAddress parsed = isBlank(text) ? null : new IPAddressString(text.trim()).getAddress();
+        IPAddress parsed = org.diminet.core.domain.IpText.parse(text).orElse(null);
         if (parsed == null || !parsed.isPrefixed()) {
             throw EmbeddedVimException.invalidInput("'" + text + "' is not a valid IP subnet.");
         }
@@ -135,7 +135,7 @@ final class SubnetValidation {
 
     /** One address as the client wrote it. */
     static IPAddress address(String text) {
-        IPAddress ip = isBlank(text) ? null : new IPAddressString(text.trim()).getAddress();
+        IPAddress ip = org.diminet.core.domain.IpText.parse(text).orElse(null);
         if (ip == null || ip.isMultiple()) {
             throw EmbeddedVimException.invalidInput("'" + text + "' is not a valid IP address.");
         }

@@ -127,7 +127,27 @@ final class NeutronRequests {
         if (!wrapped.isObject()) {
             throw invalid(resource, "'" + wrapped + "' is not a dictionary");
         }
+        checkTypedAttributes(wrapped);
         return wrapped;
+    }
+
+    /** Attributes the simulator ignores must still have the type Neutron requires, as Neutron refuses them. */
+    private static void checkTypedAttributes(JsonNode attributes) {
+        for (String flag : List.of("admin_state_up", "shared", "enable_dhcp", "port_security_enabled", "router:external")) {
+            JsonNode value = attributes.get(flag);
+            if (value != null && !value.isNull() && !value.isBoolean()) {
+                throw invalid(flag, "'" + text(value) + "' is not a valid boolean value");
+            }
+        }
+        JsonNode mtu = attributes.get("mtu");
+        if (mtu != null && !mtu.isNull() && (!mtu.canConvertToInt() || !mtu.isIntegralNumber() || mtu.asInt() < 68)) {
+            throw invalid("mtu", "'" + text(mtu) + "' is not an integer of at least 68");
+        }
+    }
+
+    private static String text(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : value.toString();
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     private static JsonNode unwrapForUpdate(byte[] body, String resource) {

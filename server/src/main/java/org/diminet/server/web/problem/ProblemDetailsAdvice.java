@@ -62,10 +62,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     public ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
-        LOG.error("unexpected failure", e);
+        // The body names no Java class: the log has the details, under an id the body gives.
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.error("unexpected failure, incident {}", incident, e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                        "unexpected failure at " + site.region() + ": " + e));
+                        "unexpected failure at " + site.region() + "; its log has the details under incident " + incident));
     }
 
     /** Malformed JSON, or a value a domain type refused while the body was being read. */
@@ -78,7 +80,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "the request body is not valid JSON"
-                + " of the expected shape: " + rootMessage(e));
+                + " of the expected shape: " + readable(e));
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             problem.setProperty("field", mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -120,6 +122,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case BAD_RESPONSE -> HttpStatus.BAD_GATEWAY;
         };
     }
+
+    /**
+     * What was wrong with the body, in words a client can act on: Jackson's and Spring's own messages
+     * name Java types and methods, which an error body must not show.
+     */
+    private static String readable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            return "the body is missing or cannot be read";
+        }
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            return "not JSON (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "a value has the wrong type or shape";
+        }
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "the body is nested too deeply or is too large";
+        }
+        if (cause instanceof java.io.CharConversionException || cause instanceof java.nio.charset.CharacterCodingException) {
+            return "the body is not valid UTF-8";
+        }
+        String message = rootMessage(e);
+        return LEAKS.matcher(message).find() ? "it does not have the expected shape" : message;
+    }
+
+    /** Java names in a message (packages, exception classes): such a message is not shown. */
+    private static final java.util.regex.Pattern LEAKS = java.util.regex.Pattern.compile(
+            "(java|javax|jakarta|org|com|inet|sun)\\.[a-z]|Exception|`");
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
