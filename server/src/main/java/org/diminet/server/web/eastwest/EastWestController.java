@@ -16,7 +16,6 @@ import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.EastWestHandler;
 import org.diminet.server.config.SiteProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +44,8 @@ public class EastWestController {
     @Operation(summary = "Check and create this site's part of a service the master decided",
             description = "One call does both, so a create costs the master one round trip per site, in parallel.")
     public ResponseEntity<PartReply> create(@RequestBody CreatePartRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(handler.createPart(request));
+        return ResponseEntity.created(java.net.URI.create("/api/intersite-horizontal/" + request.id()))
+                .body(handler.createPart(request));
     }
 
     @GetMapping("/{global_id}")

@@ -1,0 +1,88 @@
+package org.diminet.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One line per state-changing call (POST, PUT, PATCH, DELETE) on the North, East-West and embedded
+ * Neutron APIs, to its own logger {@code org.diminet.audit}, so an operator can ship it apart from the
+ * rest: when, who (the user and project once the API takes tokens; {@code -} until then), from where
+ * (the caller's address), what (method and path, never a body, so no secret), the result (status)
+ * and the service's global id when the path names one.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class AuditLogFilter extends OncePerRequestFilter {
+    static final String LOGGER = "org.diminet.audit";
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern GLOBAL_ID = Pattern.compile(
+            "/api/intersite-(?:vertical|horizontal)/([0-9a-fA-F-]{36})(?:/|$)");
+
+    private final String region;
+
+    public AuditLogFilter(org.diminet.server.config.SiteProperties site) {
+        this.region = site.region();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !CHANGES.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        int status = 500;
+        try {
+            chain.doFilter(request, response);
+            status = response.getStatus();
+        } finally {
+            String path = request.getRequestURI();
+            Matcher id = GLOBAL_ID.matcher(path);
+            String globalId = id.find() ? id.group(1) : locationId(response);
+            AUDIT.info("site={} user=- project=- source={} api={} call=\"{} {}\" status={} global_id={} took_ms={}",
+                    region, request.getRemoteAddr(), api(path), request.getMethod(), printable(path), status,
+                    globalId == null ? "-" : globalId, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static String api(String path) {
+        if (path.startsWith("/api/intersite-horizontal")) {
+            return "east-west";
+        }
+        if (path.startsWith("/neutron/")) {
+            return "neutron";
+        }
+        return "north";
+    }
+
+    /** A create's global id, from the Location header it answered with. */
+    private static String locationId(HttpServletResponse response) {
+        String location = response.getHeader("Location");
+        if (location == null) {
+            return null;
+        }
+        Matcher id = GLOBAL_ID.matcher(location);
+        return id.find() ? id.group(1) : null;
+    }
+
+    /** The path as logged: at most 200 characters, control characters and quotes replaced. */
+    private static String printable(String path) {
+        String cut = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        return cut.replaceAll("[\\p{Cntrl}\"]", "?");
+    }
+}
