@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A randomized soak: five sites as processes, three clients doing creates, updates (sites joining and
  * leaving), deletes, pool requests and machines' ports at random sites, while faults hit random links
- * (cut, silence, lost requests and answers, delays) and random sites are SIGKILLed and restarted.
+ * (cut, connections reset, silence, lost requests and answers, delays) and random sites are SIGKILLed and restarted.
  * Once the time is up and the faults end, the machines are removed (as a user would before taking
  * networks away) and every site must converge.
  *
@@ -180,10 +180,15 @@ class SoakTest {
             String region = cluster.region(random.nextInt(SITES));
             FaultProxy proxy = cluster.proxy(region);
             int dice = random.nextInt(100);
-            if (dice < 20) {
+            if (dice < 14) {
                 faults.add("cut");
                 proxy.cut();
                 pause(500 + random.nextInt(2500));
+                proxy.heal();
+            } else if (dice < 20) {
+                faults.add("reset");
+                proxy.reset();
+                pause(500 + random.nextInt(1500));
                 proxy.heal();
             } else if (dice < 35) {
                 faults.add("silence");
