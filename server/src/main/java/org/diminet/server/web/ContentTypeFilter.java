@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.diminet.server.web.problem.RawErrorBody;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,19 +37,13 @@ public class ContentTypeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String uri = request.getRequestURI();
         response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String detail = json("Content-Type '" + header + "' " + problem + "; send application/json");
-        if (request.getRequestURI().startsWith("/neutron/")) {
-            response.setContentType("application/json");
-            response.getWriter().write("{\"NeutronError\":{\"type\":\"HTTPUnsupportedMediaType\",\"message\":" + detail
-                    + ",\"detail\":\"\"}}");
-        } else {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"urn:diminet:problem:unsupported-media-type\",\"title\":"
-                    + "\"Unsupported Media Type\",\"status\":415,\"detail\":" + detail
-                    + ",\"problem\":\"unsupported-media-type\",\"region\":" + json(site.region()) + "}");
-        }
+        response.setContentType(RawErrorBody.contentType(uri));
+        response.getWriter().write(RawErrorBody.of(uri, 415, "Unsupported Media Type", "unsupported-media-type",
+                "HTTPUnsupportedMediaType", "Content-Type '" + header + "' " + problem + "; send application/json",
+                site.region()));
     }
 
     /** Why the header is unusable, or null when it names one concrete media type. */
@@ -63,23 +58,5 @@ public class ContentTypeFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) { // InvalidMediaTypeException included
             return "is not a media type this site reads";
         }
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

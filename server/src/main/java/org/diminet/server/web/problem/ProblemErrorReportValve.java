@@ -31,19 +31,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String detail = "the request was refused before it reached the API (" + reason.toLowerCase()
                 + "): check the path and the method";
         String uri = request.getRequestURI(); // as sent: a path Tomcat refused may not decode
-        boolean neutron = uri != null && uri.startsWith("/neutron/");
         try {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setContentType(neutron ? "application/json" : "application/problem+json");
+            response.setContentType(RawErrorBody.contentType(uri));
             Writer writer = response.getReporter();
             if (writer == null) {
                 return;
             }
-            writer.write(neutron
-                    ? "{\"NeutronError\":{\"type\":\"HTTP" + reason.replace(" ", "") + "\",\"message\":\"" + detail
-                            + "\",\"detail\":\"\"}}"
-                    : "{\"type\":\"urn:diminet:problem:http-" + status + "\",\"title\":\"" + reason + "\",\"status\":"
-                            + status + ",\"detail\":\"" + detail + "\",\"problem\":\"http-" + status + "\"}");
+            writer.write(RawErrorBody.of(uri, status, reason, "http-" + status, "HTTP" + reason.replace(" ", ""),
+                    detail, null));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client went away; nothing more to say.
