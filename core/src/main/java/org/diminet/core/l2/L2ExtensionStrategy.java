@@ -1,11 +1,9 @@
 package org.diminet.core.l2;
 
-import inet.ipaddr.IPAddressSeqRange;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -194,17 +192,12 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         return service.withParams(params.withLedger(params.ledger().get().release(region)), service.updatedAt());
     }
 
-    /**
-     * The extended network is the user's: it stays, with the pools it had before the extension, except
-     * what sites whose removal has not reached them yet still own.
-     */
+    /** The extended network is the user's: it stays, with the pools it had before the extension. */
     @Override
-    public void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding) {
+    public void removeLocal(SiteContext site, InterSiteService service) {
         DataPlaneWiring.unwire(site, service);
         L2Params params = (L2Params) service.params();
-        List<IpRange> holes = stillHolding.stream()
-                .flatMap(r -> params.ledger().map(l -> l.assignedTo(r)).orElse(List.of()).stream()).toList();
-        site.vim().updateAllocationPools(params.localSubnetId(), without(params.originalPools(), holes));
+        site.vim().updateAllocationPools(params.localSubnetId(), params.originalPools());
     }
 
     @Override
@@ -342,22 +335,6 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                 .forEach(pools::add);
         site.vim().updateAllocationPools(params.localSubnetId(), pools);
         return service.withParams(params.withLocalPools(pools), site.now());
-    }
-
-    /** {@code pools} minus every address in {@code holes}. */
-    private static List<IpRange> without(List<IpRange> pools, List<IpRange> holes) {
-        List<IPAddressSeqRange> remaining = pools.stream().map(IpRange::toSeqRange).toList();
-        for (IpRange hole : holes) {
-            List<IPAddressSeqRange> next = new ArrayList<>();
-            for (IPAddressSeqRange r : remaining) {
-                IPAddressSeqRange[] rest = r.subtract(hole.toSeqRange());
-                if (rest != null) {
-                    next.addAll(List.of(rest));
-                }
-            }
-            remaining = next;
-        }
-        return remaining.stream().map(IpRange::of).toList();
     }
 
     private static InvalidRequestException regionOnly(String field, Region remote) {

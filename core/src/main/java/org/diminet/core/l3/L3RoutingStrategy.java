@@ -3,7 +3,6 @@ package org.diminet.core.l3;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
@@ -137,7 +136,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     }
 
     @Override
-    public void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding) {
+    public void removeLocal(SiteContext site, InterSiteService service) {
         DataPlaneWiring.unwire(site, service);
     }
 

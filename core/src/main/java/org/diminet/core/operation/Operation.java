@@ -2,7 +2,6 @@ package org.diminet.core.operation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,11 +58,6 @@ public record Operation(UUID id, GlobalId service, OperationKind kind, Operation
 
     public Optional<Step> firstRefused() {
         return steps.stream().filter(s -> s.status() == StepStatus.REFUSED).findFirst();
-    }
-
-    /** The earliest time a pending step may be tried again. */
-    public Optional<Instant> nextAttempt() {
-        return pending().stream().map(s -> s.nextAttempt().orElse(Instant.MIN)).min(Comparator.naturalOrder());
     }
 
     public int nextStepId() {

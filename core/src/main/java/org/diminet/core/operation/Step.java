@@ -15,14 +15,14 @@ import org.diminet.core.peer.PartReply;
  * @param nextAttempt when a failed step may be tried again (bounded, jittered back-off)
  * @param reply       what the site answered (a part's network, CIDRs, pools), kept for later decisions
  * @param pool        REQUEST_POOL: the pool the master granted
- * @param refusal     what the site said last when it refused or failed, to tell the user why if the
+ * @param lastFailure what the site said last when it refused or failed, to tell the user why if the
  *                    operation is revoked
  * @param delivered   whether an attempt may have reached its site (a refused connection did not), so
  *                    whether undoing it there may be needed
  */
 public record Step(int id, Region site, StepAction action, int wave, StepStatus status, int attempts,
                    Optional<String> lastError, Optional<Instant> nextAttempt, Optional<PartReply> reply,
-                   Optional<IpRange> pool, Optional<Failure> refusal, boolean delivered) {
+                   Optional<IpRange> pool, Optional<Failure> lastFailure, boolean delivered) {
     public Step {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(action, "action");
@@ -31,7 +31,7 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
         Objects.requireNonNull(nextAttempt, "nextAttempt");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(pool, "pool");
-        Objects.requireNonNull(refusal, "refusal");
+        Objects.requireNonNull(lastFailure, "lastFailure");
     }
 
     public static Step planned(int id, Region site, StepAction action, int wave) {
@@ -55,7 +55,7 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
 
     public Step skipped(String why) {
         return new Step(id, site, action, wave, StepStatus.SKIPPED, attempts, Optional.of(why), Optional.empty(),
-                reply, pool, refusal, delivered);
+                reply, pool, lastFailure, delivered);
     }
 
     public Step failedAttempt(Failure why, Instant retryAt, boolean mayHaveArrived) {
@@ -65,12 +65,12 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
 
     public Step withPool(IpRange granted) {
         return new Step(id, site, action, wave, status, attempts, lastError, nextAttempt, reply,
-                Optional.of(granted), refusal, delivered);
+                Optional.of(granted), lastFailure, delivered);
     }
 
     /** Makes a waiting step due now, e.g. when its site just came back. */
     public Step dueNow() {
-        return new Step(id, site, action, wave, status, attempts, lastError, Optional.empty(), reply, pool, refusal, delivered);
+        return new Step(id, site, action, wave, status, attempts, lastError, Optional.empty(), reply, pool, lastFailure, delivered);
     }
 
     /** Was this step possibly carried out at its site (so undoing it may be needed)? */

@@ -2,9 +2,5 @@ package org.diminet.core.operation;
 
 /** A step is pending until it is done, refused by its site for good, or no longer needed. */
 public enum StepStatus {
-    PENDING, DONE, REFUSED, SKIPPED;
-
-    public boolean isFinished() {
-        return this != PENDING;
-    }
+    PENDING, DONE, REFUSED, SKIPPED
 }

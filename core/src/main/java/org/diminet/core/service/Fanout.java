@@ -1,5 +1,6 @@
 package org.diminet.core.service;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -17,46 +20,24 @@ import java.util.function.Function;
 public final class Fanout implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public <K, T> Map<K, Outcome<T>> call(Collection<K> sites, Function<K, T> call) {
-        Map<K, Future<T>> futures = new LinkedHashMap<>();
-        for (K site : sites) {
-            futures.put(site, executor.submit(() -> call.apply(site)));
-        }
-        Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
-        futures.forEach((site, future) -> outcomes.put(site, await(future)));
-        return outcomes;
+    public <K, T> Map<K, Outcome<T>> call(Collection<K> keys, Function<K, T> call) {
+        return call(keys, call, null);
     }
 
     /**
-     * As {@link #call}, but gives up on a call that has not finished within {@code limit} (it fails
-     * with a timeout; the call itself is interrupted): a VIM that hangs must not hold an operation
-     * for ever.
+     * As {@link #call(Collection, Function)}, but gives up on a call that has not finished within
+     * {@code limit} (it fails with a timeout; the call itself is interrupted): a VIM that hangs must not
+     * hold an operation for ever. A null limit waits as long as the calls take.
      */
-    public <K, T> Map<K, Outcome<T>> call(Collection<K> keys, Function<K, T> call, java.time.Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
+    public <K, T> Map<K, Outcome<T>> call(Collection<K> keys, Function<K, T> call, Duration limit) {
+        long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
         Map<K, Future<T>> futures = new LinkedHashMap<>();
         for (K key : keys) {
             futures.put(key, executor.submit(() -> call.apply(key)));
         }
         Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
-        futures.forEach((key, future) -> {
-            try {
-                long left = Math.max(deadline - System.nanoTime(), 0);
-                outcomes.put(key, new Outcome.Ok<>(future.get(left, java.util.concurrent.TimeUnit.NANOSECONDS)));
-            } catch (java.util.concurrent.TimeoutException e) {
-                future.cancel(true);
-                outcomes.put(key, new Outcome.Failed<>(new IllegalStateException(
-                        "no answer within " + limit.toMillis() + " ms")));
-            } catch (ExecutionException | InterruptedException e) {
-                outcomes.put(key, await(future));
-            }
-        });
+        futures.forEach((key, future) -> outcomes.put(key, await(future, limit, deadline)));
         return outcomes;
-    }
-
-    /** Starts one piece of work now, to run beside a fan-out (e.g. the master's own data-plane work). */
-    public <T> Future<T> start(java.util.concurrent.Callable<T> work) {
-        return executor.submit(work);
     }
 
     /** Runs work in the background, e.g. telling sites about a change after the user got the answer. */
@@ -64,9 +45,13 @@ public final class Fanout implements AutoCloseable {
         executor.submit(work);
     }
 
-    private static <T> Outcome<T> await(Future<T> future) {
+    private static <T> Outcome<T> await(Future<T> future, Duration limit, long deadline) {
         try {
-            return new Outcome.Ok<>(future.get());
+            return new Outcome.Ok<>(limit == null ? future.get()
+                    : future.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new Outcome.Failed<>(new IllegalStateException("no answer within " + limit.toMillis() + " ms"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Outcome.Failed<>(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));

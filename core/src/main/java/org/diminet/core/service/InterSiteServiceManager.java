@@ -66,15 +66,17 @@ public final class InterSiteServiceManager {
             Instant now = site.now();
             Operation op = Operation.start(id, OperationKind.CREATE, List.of(), plan.after(), plan.steps(), now,
                     now.plus(executor.settings().deadline()));
-            Operation end = run(op, () -> {
-                site.store().insert(plan.row());
-                site.journal().insert(op);
-            }, now.plus(executor.settings().deadline()).plus(executor.settings().answerWait()));
+            Operation end = runPlanned(id, now.plus(executor.settings().deadline()).plus(executor.settings().answerWait()),
+                    true, () -> new Start(op, () -> {
+                        site.store().insert(plan.row());
+                        site.journal().insert(op);
+                    }));
             if (end.phase() == OperationPhase.COMMITTED) {
                 // The other sites learn the final resource list (their peers' network ids) after the answer.
                 site.fanout().background(() -> executor.drive(op.id(), site.now().plus(executor.settings().answerWait())));
             }
-            return settled(id, end);
+            requireNotRevoked(end);
+            return get(id);
         });
     }
 
@@ -88,10 +90,9 @@ public final class InterSiteServiceManager {
         ServiceStrategy strategy = strategies.forType(current.type());
         strategy.checkResources(desired, site);
         return site.phases().timed(id, "update-total", () -> {
-            Operation[] started = new Operation[1];
             Instant now = site.now();
             Instant deadline = now.plus(executor.settings().deadline());
-            Operation end = runPlanned(id, deadline.plus(executor.settings().answerWait()), () -> {
+            Operation end = runPlanned(id, deadline.plus(executor.settings().answerWait()), false, () -> {
                 InterSiteService fresh = find(id);
                 requireIdle(fresh);
                 ResourceChange change = ResourceChange.between(site.local(), fresh.resources(), desired);
@@ -102,13 +103,15 @@ public final class InterSiteServiceManager {
                 Plan plan = strategy.planUpdate(site, fresh, change);
                 Operation op = Operation.start(id, OperationKind.UPDATE, fresh.resources(), plan.after(), plan.steps(),
                         now, deadline);
-                started[0] = op;
                 return new Start(op, () -> {
                     site.store().update(plan.row().withState(ServiceState.UPDATING, now));
                     site.journal().insert(op);
                 });
             });
-            return end == null ? get(id) : settled(id, end);
+            if (end != null) {
+                requireNotRevoked(end);
+            }
+            return get(id);
         });
     }
 
@@ -126,7 +129,7 @@ public final class InterSiteServiceManager {
         Optional<Operation> running = site.journal().openFor(id).stream()
                 .filter(op -> op.kind() == OperationKind.DELETE && op.phase() == OperationPhase.RUNNING).findFirst();
         Operation end = running.isPresent() ? executor.drive(running.get().id(), until)
-                : runPlanned(id, until, () -> {
+                : runPlanned(id, until, false, () -> {
                     InterSiteService fresh = find(id);
                     requireIdle(fresh);
                     ServiceStrategy strategy = strategies.forType(fresh.type());
@@ -139,9 +142,7 @@ public final class InterSiteServiceManager {
                         site.journal().insert(op);
                     });
                 });
-        if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
-            throw Failures.toException(end.failure().orElseThrow(), site.local());
-        }
+        requireNotRevoked(end);
         return site.store().find(id).map(s -> ServiceStatus.of(s, site.journal().openFor(id)));
     }
 
@@ -161,10 +162,8 @@ public final class InterSiteServiceManager {
         Optional<Operation> queued = site.journal().openFor(id).stream()
                 .filter(op -> op.kind() == OperationKind.POOL && op.phase() == OperationPhase.RUNNING).findFirst();
         Operation end = queued.isPresent() ? executor.drive(queued.get().id(), until)
-                : runPlanned(id, until, () -> planPool(id));
-        if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
-            throw Failures.toException(end.failure().orElseThrow(), site.local());
-        }
+                : runPlanned(id, until, false, () -> planPool(id));
+        requireNotRevoked(end);
         Optional<Step> waiting = end.pending().stream().filter(s -> s.action() == StepAction.REQUEST_POOL).findFirst();
         if (waiting.isPresent()) {
             throw PeerException.unreachable(current.master(), "the master " + current.master()
@@ -205,9 +204,11 @@ public final class InterSiteServiceManager {
 
     /**
      * Plans under the service's lock, stores the operation with its row in one transaction, and drives
-     * it. Returns null when the plan found nothing to do.
+     * it ({@code returnOnCommit}: see {@link OperationExecutor#driveHeld(java.util.UUID, Instant, boolean)}).
+     * Returns null when the plan found nothing to do.
      */
-    private Operation runPlanned(GlobalId id, Instant until, java.util.function.Supplier<Start> planner) {
+    private Operation runPlanned(GlobalId id, Instant until, boolean returnOnCommit,
+                                 java.util.function.Supplier<Start> planner) {
         Stored stored = site.locks().withLock(SiteLocks.service(id), () -> {
             Start planned = planner.get();
             return planned == null ? null : store(planned);
@@ -216,7 +217,7 @@ public final class InterSiteServiceManager {
             return null;
         }
         try (SiteLocks.Held lock = stored.lock()) {
-            return executor.driveHeld(stored.op().id(), until);
+            return executor.driveHeld(stored.op().id(), until, returnOnCommit);
         }
     }
 
@@ -239,19 +240,11 @@ public final class InterSiteServiceManager {
         return new Stored(start.op(), lock);
     }
 
-    private Operation run(Operation op, Runnable writes, Instant until) {
-        Stored stored = store(new Start(op, writes));
-        try (SiteLocks.Held lock = stored.lock()) {
-            return executor.driveHeld(op.id(), until, true);
-        }
-    }
-
-    /** The answer to a create or change: the service as committed, or the reason it was revoked. */
-    private ServiceStatus settled(GlobalId id, Operation end) {
+    /** A revoked operation's answer is the reason it was revoked. */
+    private void requireNotRevoked(Operation end) {
         if (end.phase() == OperationPhase.REVERTING || end.phase() == OperationPhase.REVERTED) {
             throw Failures.toException(end.failure().orElseThrow(), site.local());
         }
-        return get(id);
     }
 
     private void requireIdle(InterSiteService service) {

@@ -10,7 +10,6 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.ServiceState;
-import org.diminet.core.domain.error.PeerException;
 import org.diminet.core.operation.Operation;
 import org.diminet.core.operation.OperationKind;
 import org.diminet.core.operation.SiteLocks;
@@ -66,18 +65,12 @@ public final class MasterAudit {
     }
 
     private boolean repairMissingParts(InterSiteService service) {
-        List<Region> missing = new ArrayList<>();
-        for (Region region : service.regions()) {
-            if (!region.equals(site.local())) {
-                try {
-                    site.peers().readPart(region, service.id());
-                } catch (PeerException e) {
-                    if (Failures.partIsGone(e)) {
-                        missing.add(region);
-                    }
-                }
-            }
-        }
+        // One parallel round of reads, as for every multi-site step; a site that does not answer is skipped.
+        List<Region> remotes = service.regions().stream().filter(r -> !r.equals(site.local())).toList();
+        List<Region> missing = FanoutResults.failures(site.fanout().call(remotes,
+                        region -> site.peers().readPart(region, service.id())))
+                .entrySet().stream().filter(e -> Failures.partIsGone(e.getValue())).map(java.util.Map.Entry::getKey)
+                .toList();
         if (missing.isEmpty()) {
             return false;
         }

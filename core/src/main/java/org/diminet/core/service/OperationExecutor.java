@@ -38,7 +38,8 @@ import org.diminet.core.operation.StepStatus;
  *   <li>when every forward step is done the change is committed (the service is ACTIVE) and clean-up
  *       steps (tell the sites the new resource list, remove leaving sites' parts) remain as an outbox
  *       that is retried until each site answered;</li>
- *   <li>a delete removes the local part only once every other site's part is gone.</li>
+ *   <li>a delete removes the master's own part beside the other sites' ({@code LOCAL_REMOVE}), and the
+ *       service row once every site's part is gone.</li>
  * </ul>
  * A driver that finds nothing due before {@code until} returns; the {@link Reconciler} drives the rest.
  */
@@ -108,7 +109,7 @@ public final class OperationExecutor {
             Instant now = site.now();
             Optional<Step> late = lateForwardStep(op, wave.getAsInt(), now);
             if (late.isPresent()) {
-                revoke(op, late.get().site(), failureOfLate(late.get()));
+                revoke(op, failureOfLate(late.get()));
                 continue;
             }
             List<Step> due = op.pendingIn(wave.getAsInt()).stream().filter(s -> s.isDue(now)).toList();
@@ -130,7 +131,7 @@ public final class OperationExecutor {
             if (op.phase() == OperationPhase.RUNNING) {
                 Optional<Step> refused = op.firstRefused();
                 if (refused.isPresent()) {
-                    revoke(op, refused.get().site(), failureOfRefused(op, refused.get()));
+                    revoke(op, failureOfRefused(refused.get()));
                     continue;
                 }
                 if (op.pendingIn(wave.getAsInt()).isEmpty()) {
@@ -163,20 +164,19 @@ public final class OperationExecutor {
                     case Outcome.Ok<StepResult> ok -> ok.value();
                     case Outcome.Failed<StepResult> failed -> new StepResult.Failed(failed.error());
                 }));
-        record(op.id(), results);
+        record(op, results);
     }
 
     /** Stores the steps' results, and what they change in the service row, in one transaction. */
-    private void record(UUID id, Map<Step, StepResult> results) {
-        Operation op = find(id);
+    private void record(Operation op, Map<Step, StepResult> results) {
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
-            Operation current = find(id);
+            Operation current = find(op.id());
             Optional<InterSiteService> row = site.store().find(current.service());
             InterSiteService changed = row.orElse(null);
             Instant now = site.now();
             for (Map.Entry<Step, StepResult> entry : results.entrySet()) {
                 Step step = entry.getKey();
-                Step after = outcome(current, step, entry.getValue(), now);
+                Step after = outcome(step, entry.getValue(), now);
                 current = current.withStep(after, now);
                 if (after.status() == StepStatus.DONE && changed != null
                         && (step.action() == StepAction.DELETE_PART || step.action() == StepAction.UNDO_PART)
@@ -196,15 +196,15 @@ public final class OperationExecutor {
         }));
     }
 
-    private Step outcome(Operation op, Step step, StepResult result, Instant now) {
+    private Step outcome(Step step, StepResult result, Instant now) {
         return switch (result) {
             case StepResult.Done done -> step.done(done.reply(), done.pool());
             case StepResult.Skipped skipped -> step.skipped(skipped.why());
-            case StepResult.Failed failed -> failedOutcome(op, step, failed.error(), now);
+            case StepResult.Failed failed -> failedOutcome(step, failed.error(), now);
         };
     }
 
-    private Step failedOutcome(Operation op, Step step, RuntimeException error, Instant now) {
+    private Step failedOutcome(Step step, RuntimeException error, Instant now) {
         String message = describe(step, error);
         Failure why = Failures.of(error, step.site());
         StepAction action = step.action();
@@ -239,7 +239,7 @@ public final class OperationExecutor {
         try {
             strategies.forType(row.get().type()).checkWave(site, row.get(), op, wave);
         } catch (DiminetException e) {
-            revoke(op, site.local(), Failures.of(e, site.local()));
+            revoke(op, Failures.of(e, site.local()));
         }
     }
 
@@ -306,7 +306,6 @@ public final class OperationExecutor {
         if (!sitesStillHolding(op).isEmpty()) {
             return false;
         }
-        removeLocalUnlessDone(op);
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             site.store().delete(op.service());
             site.journal().update(op.withPhase(OperationPhase.DONE, site.now()));
@@ -314,19 +313,8 @@ public final class OperationExecutor {
         return true;
     }
 
-    /** Operations planned before {@code LOCAL_REMOVE} existed remove the local part here. */
-    private void removeLocalUnlessDone(Operation op) {
-        if (op.stepsOf(StepAction.LOCAL_REMOVE).isEmpty()) {
-            site.store().find(op.service()).ifPresent(service ->
-                    strategies.forType(service.type()).removeLocal(site, service, sitesStillHolding(op)));
-        }
-    }
-
+    /** Every undo step is done (a revoked create's own part went in {@code LOCAL_REMOVE}): the row settles. */
     private void finishRevert(Operation op) {
-        Optional<InterSiteService> row = site.store().find(op.service());
-        if (op.kind() == OperationKind.CREATE) {
-            removeLocalUnlessDone(op);
-        }
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Instant now = site.now();
             Optional<InterSiteService> fresh = site.store().find(op.service());
@@ -352,7 +340,7 @@ public final class OperationExecutor {
      * Revokes a running operation: what may have been created is to be undone (undo steps), and the
      * user is told {@code why}. A delete or a pool request has nothing to undo.
      */
-    private void revoke(Operation op, Region about, Failure why) {
+    private void revoke(Operation op, Failure why) {
         LOG.log(Level.INFO, "service={0} operation={1} {2} revoked: {3}", op.service(), op.id(), op.kind(), why.message());
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Instant now = site.now();
@@ -426,19 +414,18 @@ public final class OperationExecutor {
     /** The last failure of a step that ran out of time, with how long it was tried. */
     private Failure failureOfLate(Step step) {
         String tried = " (gave up after " + step.attempts() + " attempt(s); nothing was left created)";
-        if (step.refusal().isPresent()) {
-            Failure last = step.refusal().get();
+        if (step.lastFailure().isPresent()) {
+            Failure last = step.lastFailure().get();
             return new Failure(last.category(), last.problem(), last.region(), last.status(), last.message() + tried);
         }
         String last = step.lastError().orElse("no answer");
         String category = last.contains("did not answer in time") ? "peer-timeout"
                 : step.action().isLocal() ? "vim" : "peer-unreachable";
-        return new Failure(category, category, Optional.of(step.site()), 0,
-                last + " (gave up after " + step.attempts() + " attempt(s); nothing was left created)");
+        return new Failure(category, category, Optional.of(step.site()), 0, last + tried);
     }
 
-    private Failure failureOfRefused(Operation op, Step step) {
-        return step.refusal().orElseGet(() -> new Failure("conflict", "refused", Optional.of(step.site()), 409,
+    private Failure failureOfRefused(Step step) {
+        return step.lastFailure().orElseGet(() -> new Failure("conflict", "refused", Optional.of(step.site()), 409,
                 step.lastError().orElse(step.action() + " refused at " + step.site())));
     }
 
@@ -450,8 +437,8 @@ public final class OperationExecutor {
     private Operation awaitOther(UUID id, Instant until) {
         while (true) {
             Operation op = find(id);
-            boolean settled = !op.phase().holdsService() || op.phase() == OperationPhase.REVERTING;
-            if (settled || !site.now().isBefore(until)) {
+            // Settled for the waiting caller once it is no longer running forward (done, or revoked).
+            if (op.phase() != OperationPhase.RUNNING || !site.now().isBefore(until)) {
                 return op;
             }
             sleepUntil(site.now().plusMillis(50));

@@ -1,7 +1,6 @@
 package org.diminet.core.service;
 
 import java.util.List;
-import java.util.Set;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.Region;
@@ -47,10 +46,10 @@ public interface ServiceStrategy {
     InterSiteService partRemoved(InterSiteService service, Region region);
 
     /**
-     * Master: removes the local part once every other site's part is gone (delete, revoked create).
-     * {@code stillHolding} are sites whose removal is still on its way: what they own is kept out of use.
+     * Master: removes the local part (delete, revoked create). It runs beside the removals at the other
+     * sites: once disconnected, the master's addresses cannot clash with a site's that is still on its way.
      */
-    void removeLocal(SiteContext site, InterSiteService service, Set<Region> stillHolding);
+    void removeLocal(SiteContext site, InterSiteService service);
 
     /**
      * Master of an L2 extension: takes one more pool from the ledger for {@code requester}; returns the

@@ -105,7 +105,7 @@ final class StepRunner {
         if (row.isEmpty()) {
             return new StepResult.Skipped("the service is gone here already");
         }
-        strategies.forType(row.get().type()).removeLocal(site, row.get(), java.util.Set.of());
+        strategies.forType(row.get().type()).removeLocal(site, row.get());
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.store().find(op.service()).ifPresent(fresh ->
                 site.store().update(fresh.withDataPlane(List.of(), Optional.empty(), site.now()))));
         return StepResult.Done.empty();
