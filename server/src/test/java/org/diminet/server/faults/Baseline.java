@@ -47,4 +47,21 @@ public record Baseline(Map<String, Set<String>> networksByRegion) {
         copy.put(region, ids);
         return new Baseline(copy);
     }
+
+    /**
+     * This baseline plus every network now at any site whose name starts with {@code prefix}: the networks
+     * a test made itself, including those whose answer a fault lost (DIMINET names its own networks
+     * {@code diminet-<global id>}, so they stay checked).
+     */
+    public Baseline plusNetworksNamed(ProcessCluster cluster, String prefix) {
+        Baseline more = this;
+        for (String region : cluster.regions()) {
+            for (JsonNode network : cluster.client(region).networks()) {
+                if (network.path("name").asText().startsWith(prefix)) {
+                    more = more.with(region, network.get("id").asText());
+                }
+            }
+        }
+        return more;
+    }
 }
