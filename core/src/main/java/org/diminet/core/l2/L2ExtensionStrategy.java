@@ -85,7 +85,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             }
         }
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        VimSubnet subnet = site.phases().timed(id, "local-read", () -> onlySubnet(site, localNetwork));
+        VimSubnet subnet = site.phases().timed(id, "local-read", () -> onlySubnet(site, localNetwork, request.project()));
         PoolLedger ledger = PoolLedger.open(subnet.cidr(), subnet.gatewayIp())
                 .reserve(site.local(), LocalNetworks.addressesInUse(site, localNetwork));
         BigInteger poolSize = PoolSplitter.poolSize(subnet.cidr(), ledger.freeCount(), request.resources().size());
@@ -248,7 +248,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             VimNetwork network;
             try {
                 network = left.orElseGet(() -> site.phases().timed(request.id(), "vim-create-network", () ->
-                        site.vim().createNetworkWithSubnet(networkName(request.id()),
+                        site.vim().createNetworkWithSubnet(networkName(request.id()), request.project(),
                                 new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools()))));
             } catch (RuntimeException e) {
                 if (earlier.isEmpty()) {
@@ -342,8 +342,8 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                 + "; DIMINET creates the network there");
     }
 
-    private static VimSubnet onlySubnet(SiteContext site, NetworkId network) {
-        List<VimSubnet> subnets = LocalNetworks.subnetsOf(site, network);
+    private static VimSubnet onlySubnet(SiteContext site, NetworkId network, String project) {
+        List<VimSubnet> subnets = LocalNetworks.subnetsOf(site, network, project);
         if (subnets.size() != 1) {
             throw new ConflictException("unsupported-subnets", "network " + network + " at " + site.local() + " has "
                     + subnets.size() + " subnets; an L2 extension needs a network with exactly one");

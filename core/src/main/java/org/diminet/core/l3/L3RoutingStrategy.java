@@ -60,7 +60,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     @Override
     public Plan planCreate(SiteContext site, GlobalId id, NewService request) {
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        List<Cidr> localCidrs = site.phases().timed(id, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork));
+        List<Cidr> localCidrs = site.phases().timed(id, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork, request.project()));
         InterSiteService row = new InterSiteService(id, request.name(), ServiceType.L3, request.project(),
                 site.local(), request.resources(), new L3Params(localCidrs), List.of(), Optional.empty(),
                 ServiceState.CREATING, site.now(), site.now());
@@ -151,7 +151,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
             Resource local = request.resources().stream().filter(r -> r.region().equals(site.local())).findFirst().orElseThrow();
             NetworkId network = local.network().orElseThrow(() -> new InvalidRequestException("resources",
                     "L3 routing needs the network at " + site.local()));
-            List<Cidr> cidrs = LocalNetworks.cidrsOf(site, network);
+            List<Cidr> cidrs = LocalNetworks.cidrsOf(site, network, request.project());
             part = new InterSiteService(request.id(), request.name(), ServiceType.L3, request.project(),
                     request.master(), request.resources(), new L3Params(cidrs), List.of(), Optional.empty(),
                     ServiceState.CREATING, site.now(), site.now());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -45,12 +46,15 @@ public interface Peers {
     /** A cheap call that shows whether the site answers; returns the round-trip time. */
     java.time.Duration ping(Region site);
 
-    /** Hands a user's change to the service's master; answers the service as the master then stores it. */
-    InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources);
+    /**
+     * Hands a user's change to the service's master, with the user's own credential so that the master
+     * decides itself what the user may do; answers the service as the master then stores it.
+     */
+    InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources, Caller caller);
 
     /**
      * Hands a user's delete to the service's master; answers the service as the master still has it
      * (DELETING) when a site's removal is still on its way, empty when it is gone everywhere.
      */
-    Optional<InterSiteService> forwardDelete(Region master, GlobalId id);
+    Optional<InterSiteService> forwardDelete(Region master, GlobalId id, Caller caller);
 }

@@ -12,6 +12,7 @@ import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.ServiceState;
 import org.diminet.core.domain.error.ConflictException;
+import org.diminet.core.domain.error.ForbiddenException;
 import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.domain.error.NotFoundException;
 import org.diminet.core.operation.Operation;
@@ -27,6 +28,11 @@ import org.diminet.core.vim.VimSubnet;
  * What a master may ask of this site, and the read-only checks peers may make. Every change a master
  * asks for may arrive twice (a retry after a lost answer or after the master restarted) and is answered
  * the same way the second time without being done twice.
+ *
+ * <p>Every call names the peer that makes it, as the site's authentication established it (a peer's
+ * token or certificate, never a region written in the body): only a service's master may create,
+ * change or remove its parts, only a site of the service may read it or take a pool for itself. A peer
+ * that asks for more is refused and nothing changes.
  */
 public final class EastWestHandler {
     private final SiteContext site;
@@ -37,7 +43,11 @@ public final class EastWestHandler {
         this.strategies = strategies;
     }
 
-    public PartReply createPart(CreatePartRequest request) {
+    public PartReply createPart(Region caller, CreatePartRequest request) {
+        if (!request.master().equals(caller)) {
+            throw new ForbiddenException("peer-not-master", "peer " + caller + " asked to create a part of a service"
+                    + " it says " + request.master() + " masters; a site creates parts only for its own services");
+        }
         if (request.master().equals(site.local())) {
             throw new InvalidRequestException("master", "a site does not create parts for services it masters");
         }
@@ -50,6 +60,7 @@ public final class EastWestHandler {
                         + " already gave up operation " + request.operation() + "; nothing was created at " + site.local());
             }
             Optional<InterSiteService> existing = site.store().find(request.id());
+            existing.ifPresent(part -> requireMaster(caller, part));
             ServiceStrategy strategy = strategies.forType(request.type());
             if (existing.isPresent() && existing.get().state() != ServiceState.CREATING) {
                 // A repeated create: answer with what is here instead of building a second copy.
@@ -60,14 +71,16 @@ public final class EastWestHandler {
         });
     }
 
-    public PartReply readPart(GlobalId id) {
+    public PartReply readPart(Region caller, GlobalId id) {
         InterSiteService service = find(id);
+        requireSiteOf(caller, service);
         return strategies.forType(service.type()).describePart(site, service);
     }
 
-    public PartReply updatePart(GlobalId id, UpdatePartRequest request) {
+    public PartReply updatePart(Region caller, GlobalId id, UpdatePartRequest request) {
         return site.locks().withLock(SiteLocks.service(id), () -> {
             InterSiteService service = find(id);
+            requireMaster(caller, service);
             ServiceStrategy strategy = strategies.forType(service.type());
             InterSiteService updated = strategy.updatePart(site, service, request);
             return strategy.describePart(site, updated);
@@ -75,8 +88,9 @@ public final class EastWestHandler {
     }
 
     /** Removes this site's part; idempotent, and with an operation also refuses that operation later. */
-    public void deletePart(GlobalId id, Optional<UUID> abandonedOperation) {
+    public void deletePart(Region caller, GlobalId id, Optional<UUID> abandonedOperation) {
         site.locks().withLock(SiteLocks.service(id), () -> {
+            site.store().find(id).ifPresent(service -> requireMaster(caller, service));
             abandonedOperation.ifPresent(op -> site.store().recordAbandoned(op));
             site.store().find(id).ifPresent(service -> {
                 if (service.isMasteredBy(site.local())) {
@@ -95,7 +109,11 @@ public final class EastWestHandler {
      * {@code key} with the ledger in one transaction, so the same request asked again (its answer was
      * lost) gets the same pool and the ledger is not charged twice.
      */
-    public IpRange allocatePool(GlobalId id, Region requester, String key) {
+    public IpRange allocatePool(Region caller, GlobalId id, Region requester, String key) {
+        if (!requester.equals(caller)) {
+            throw new ForbiddenException("peer-not-requester", "peer " + caller + " asked for a pool for " + requester
+                    + "; a site asks for pools only for itself");
+        }
         if (key == null || key.isBlank()) {
             throw new InvalidRequestException("request", "a pool request needs the requesting step's key");
         }
@@ -132,7 +150,11 @@ public final class EastWestHandler {
      * Master only: is {@code region} a site of the service, and with which pools? A site that is joining
      * through a running change counts as a site, so that it does not drop the part it just built.
      */
-    public Standing standing(GlobalId id, Region region) {
+    public Standing standing(Region caller, GlobalId id, Region region) {
+        if (!region.equals(caller)) {
+            throw new ForbiddenException("peer-not-subject", "peer " + caller + " asked about " + region
+                    + "'s standing; a site asks only about itself");
+        }
         InterSiteService service = find(id);
         if (!service.isMasteredBy(site.local())) {
             throw new ConflictException("not-master", site.local() + " is not the master of " + id
@@ -159,6 +181,19 @@ public final class EastWestHandler {
     /** The local subnets that overlap {@code cidr}; empty means an L2 extension of it could land here. */
     public List<VimSubnet> subnetsOverlapping(Cidr cidr) {
         return LocalNetworks.subnetsOverlapping(site, cidr);
+    }
+
+    private void requireMaster(Region caller, InterSiteService service) {
+        if (!service.isMasteredBy(caller)) {
+            throw new ForbiddenException("peer-not-master", "peer " + caller + " is not the master of " + service.id()
+                    + "; only " + service.master() + " may change its parts");
+        }
+    }
+
+    private void requireSiteOf(Region caller, InterSiteService service) {
+        if (!service.isMasteredBy(caller) && service.resourceAt(caller).isEmpty()) {
+            throw new ForbiddenException("peer-not-member", "peer " + caller + " is not a site of " + service.id());
+        }
     }
 
     private InterSiteService find(GlobalId id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.L2Params;
@@ -43,19 +44,21 @@ public final class InterSiteServiceManager {
         return site.local();
     }
 
-    /** This site's view of all its services, each with what is still pending for it. */
-    public List<ServiceStatus> list() {
+    /** This site's view of the caller's services (an admin's: all), each with what is still pending for it. */
+    public List<ServiceStatus> list(Caller caller) {
         Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
                 .collect(Collectors.groupingBy(Operation::service));
         return site.store().list().stream()
+                .filter(caller::mayUse)
                 .map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of())))
                 .toList();
     }
 
-    public ServiceStatus get(GlobalId id) {
-        return ServiceStatus.of(find(id), site.journal().openFor(id));
+    public ServiceStatus get(Caller caller, GlobalId id) {
+        return ServiceStatus.of(find(caller, id), site.journal().openFor(id));
     }
 
+    /** Creates the service in {@code request}'s project, which the caller has already been allowed to act for. */
     public ServiceStatus create(NewService request) {
         NewService.checkResources(request.resources(), site.local(), site.peers().knownRegions());
         ServiceStrategy strategy = strategies.forType(request.type());
@@ -76,15 +79,15 @@ public final class InterSiteServiceManager {
                 site.fanout().background(() -> executor.drive(op.id(), site.now().plus(executor.settings().answerWait())));
             }
             requireNotRevoked(end);
-            return get(id);
+            return status(id);
         });
     }
 
     /** Makes the service's sites match {@code desired}; forwarded to the master if that is not us. */
-    public ServiceStatus update(GlobalId id, List<Resource> desired) {
-        InterSiteService current = find(id);
+    public ServiceStatus update(Caller caller, GlobalId id, List<Resource> desired) {
+        InterSiteService current = find(caller, id);
         if (!current.isMasteredBy(site.local())) {
-            return ServiceStatus.of(site.peers().forwardUpdate(current.master(), id, desired), List.of());
+            return ServiceStatus.of(site.peers().forwardUpdate(current.master(), id, desired, caller), List.of());
         }
         NewService.checkResources(desired, site.local(), site.peers().knownRegions());
         ServiceStrategy strategy = strategies.forType(current.type());
@@ -111,7 +114,7 @@ public final class InterSiteServiceManager {
             if (end != null) {
                 requireNotRevoked(end);
             }
-            return get(id);
+            return status(id);
         });
     }
 
@@ -120,10 +123,10 @@ public final class InterSiteServiceManager {
      * site that cannot be reached is not waited for: its removal stays in the outbox, and the answer is
      * empty when everything is gone or the service, DELETING, with what is still pending.
      */
-    public Optional<ServiceStatus> delete(GlobalId id) {
-        InterSiteService current = find(id);
+    public Optional<ServiceStatus> delete(Caller caller, GlobalId id) {
+        InterSiteService current = find(caller, id);
         if (!current.isMasteredBy(site.local())) {
-            return site.peers().forwardDelete(current.master(), id).map(s -> ServiceStatus.of(s, List.of()));
+            return site.peers().forwardDelete(current.master(), id, caller).map(s -> ServiceStatus.of(s, List.of()));
         }
         Instant until = site.now().plus(executor.settings().answerWait());
         Optional<Operation> running = site.journal().openFor(id).stream()
@@ -152,8 +155,8 @@ public final class InterSiteServiceManager {
      * key, so a lost answer is asked again and gets the same pool; while the master cannot be reached
      * the request stays queued and the existing pools keep working.
      */
-    public ServiceStatus requestPool(GlobalId id) {
-        InterSiteService current = find(id);
+    public ServiceStatus requestPool(Caller caller, GlobalId id) {
+        InterSiteService current = find(caller, id);
         if (!(current.params() instanceof L2Params)) {
             throw new InvalidRequestException("global_id", "service " + id + " is " + current.type()
                     + "; only L2 extensions have allocation pools");
@@ -171,7 +174,7 @@ public final class InterSiteServiceManager {
                     + "); the request stays queued and the pool is added when the master answers;"
                     + " the pools this site has keep working");
         }
-        return get(id);
+        return status(id);
     }
 
     private Start planPool(GlobalId id) {
@@ -273,6 +276,16 @@ public final class InterSiteServiceManager {
                 }
             }
         }
+    }
+
+    private ServiceStatus status(GlobalId id) {
+        return ServiceStatus.of(find(id), site.journal().openFor(id));
+    }
+
+    /** Another project's service is "not found", the way OpenStack hides what a caller may not see. */
+    private InterSiteService find(Caller caller, GlobalId id) {
+        return site.store().find(id).filter(caller::mayUse).orElseThrow(() ->
+                new NotFoundException("service-not-found", "service " + id + " is not known at " + site.local()));
     }
 
     private InterSiteService find(GlobalId id) {

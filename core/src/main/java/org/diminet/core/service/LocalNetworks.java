@@ -17,6 +17,19 @@ public final class LocalNetworks {
     private LocalNetworks() {
     }
 
+    /**
+     * The subnets of a network a service of {@code project} names; it must exist, belong to that project
+     * or be shared, and have at least one subnet. Another project's network is reported as not found, as
+     * Neutron does, so that its existence is not given away.
+     */
+    public static List<VimSubnet> subnetsOf(SiteContext site, NetworkId network, String project) {
+        if (site.vim().findNetwork(network).filter(n -> n.usableBy(project)).isEmpty()) {
+            throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local()
+                    + " for project " + project);
+        }
+        return subnetsOf(site, network);
+    }
+
     /** The network's subnets; it must exist and have at least one. */
     public static List<VimSubnet> subnetsOf(SiteContext site, NetworkId network) {
         if (site.vim().findNetwork(network).isEmpty()) {
@@ -30,8 +43,9 @@ public final class LocalNetworks {
         return subnets;
     }
 
-    public static List<Cidr> cidrsOf(SiteContext site, NetworkId network) {
-        return subnetsOf(site, network).stream().map(VimSubnet::cidr).toList();
+    /** The CIDRs of a network a service of {@code project} names (see {@link #subnetsOf(SiteContext, NetworkId, String)}). */
+    public static List<Cidr> cidrsOf(SiteContext site, NetworkId network, String project) {
+        return subnetsOf(site, network, project).stream().map(VimSubnet::cidr).toList();
     }
 
     /** Ports of users' machines on the network (the VIM's own DHCP and router ports do not count). */

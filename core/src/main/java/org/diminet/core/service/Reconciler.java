@@ -118,7 +118,7 @@ public final class Reconciler implements AutoCloseable {
             LOG.log(Level.INFO, "service={0}: the master {1} no longer counts {2} as a site; removing the part here",
                     service.id(), service.master(), site.local());
             try {
-                eastWest.deletePart(service.id(), Optional.empty());
+                eastWest.deletePart(service.master(), service.id(), Optional.empty()); // on the master's word
             } catch (RuntimeException e) {
                 site.locks().withLock(SiteLocks.service(service.id()), () -> site.store().find(service.id())
                         .ifPresent(s -> site.store().update(s.withState(ServiceState.FAILED, site.now()))));

@@ -27,10 +27,11 @@ public interface Vim {
     List<VimSubnet> allSubnets();
 
     /**
-     * Creates a network with one subnet in one go. If the subnet cannot be created the network is
-     * removed again, so a failure leaves nothing behind.
+     * Creates a network with one subnet in one go, owned by {@code project} (the project of the service
+     * it serves, not DIMINET's own). If the subnet cannot be created the network is removed again, so a
+     * failure leaves nothing behind.
      */
-    VimNetwork createNetworkWithSubnet(String name, SubnetSpec subnet);
+    VimNetwork createNetworkWithSubnet(String name, String project, SubnetSpec subnet);
 
     /** Replaces a subnet's allocation pools; addresses already given to ports stay given. */
     VimSubnet updateAllocationPools(String subnetId, List<IpRange> pools);

@@ -36,6 +36,9 @@ public abstract class VimContractTest {
 
     private final List<NetworkId> created = new ArrayList<>();
 
+    /** A project of users, not the VIM's own: what DIMINET makes for a user's service must be theirs. */
+    private static final String USER_PROJECT = UUID.randomUUID().toString().replace("-", "");
+
     /** The implementation under test; the same instance for the whole test. */
     protected abstract Vim vim();
 
@@ -81,6 +84,10 @@ public abstract class VimContractTest {
             assertThat(found.id()).isEqualTo(network.id());
             assertThat(found.name()).isEqualTo(name);
             assertThat(found.subnetIds()).containsExactly(subnet.id());
+            assertThat(found.project()).as("owner").isEqualTo(USER_PROJECT);
+            assertThat(found.shared()).isFalse();
+            assertThat(found.usableBy(USER_PROJECT)).isTrue();
+            assertThat(found.usableBy("someone-else")).isFalse();
         });
         assertThat(vim().allSubnets()).contains(subnet);
     }
@@ -271,7 +278,7 @@ public abstract class VimContractTest {
     /** Creates through the VIM and remembers the network for clean-up, also when it had to be found by name. */
     private VimNetwork create(String name, SubnetSpec spec) {
         try {
-            VimNetwork network = vim().createNetworkWithSubnet(name, spec);
+            VimNetwork network = vim().createNetworkWithSubnet(name, USER_PROJECT, spec);
             created.add(network.id());
             return network;
         } catch (RuntimeException e) {
