@@ -10,10 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
+import java.util.Optional;
 import org.diminet.openstack.http.HttpSupport;
 
-/** {@link IdentityApi} over HTTP. */
-final class HttpIdentityApi implements IdentityApi {
+/** {@link IdentityApi} and {@link TokenValidationApi} over HTTP. */
+final class HttpIdentityApi implements IdentityApi, TokenValidationApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeystoneCredentials credentials;
@@ -73,6 +74,65 @@ final class HttpIdentityApi implements IdentityApi {
             throw refused(request, response);
         }
         return KeystoneJson.catalog(body(request, response).path("catalog"), options.endpointInterface());
+    }
+
+    @Override
+    public Optional<ValidatedToken> validateToken(String serviceToken, String subjectToken) {
+        Objects.requireNonNull(serviceToken, "serviceToken");
+        if (!headerSafe(subjectToken)) {
+            return Optional.empty();
+        }
+        // nocatalog: DIMINET needs the bearer, not a catalog as big as the rest of the answer.
+        HttpRequest request = HttpRequest.newBuilder(endpoint("/auth/tokens?nocatalog"))
+                .timeout(options.requestTimeout())
+                .header("Accept", "application/json")
+                .header("X-Auth-Token", serviceToken)
+                .header("X-Subject-Token", subjectToken)
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        switch (response.statusCode()) {
+            case 200 -> {
+                try {
+                    return KeystoneJson.validatedToken(body(request, response));
+                } catch (IllegalArgumentException e) {
+                    throw badResponse(request, e.getMessage(), e);
+                }
+            }
+            // Keystone's 404 message quotes the subject token: it is not read.
+            case 404 -> {
+                return Optional.empty();
+            }
+            case 401 -> throw new KeystoneException(KeystoneException.Kind.UNAUTHORIZED, credentials.authUrl(), 401,
+                    "Keystone at " + credentials.authUrl() + " no longer accepts the service token of user '"
+                            + credentials.username() + "': 401 " + redact(reason(response), serviceToken, subjectToken), null);
+            default -> throw new KeystoneException(KeystoneException.Kind.REFUSED, credentials.authUrl(),
+                    response.statusCode(), "Keystone at " + credentials.authUrl() + " answered " + response.statusCode()
+                    + " to GET " + request.uri().getPath() + " (validating a token as user '" + credentials.username()
+                    + "'): " + redact(reason(response), serviceToken, subjectToken), null);
+        }
+    }
+
+    /** Visible ASCII only: Keystone's tokens are, and anything else could not even be sent as a header. */
+    private static boolean headerSafe(String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String redact(String text, String... secrets) {
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, "***");
+        }
+        return result;
     }
 
     private URI endpoint(String path) {

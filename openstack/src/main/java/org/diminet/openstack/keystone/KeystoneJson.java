@@ -3,10 +3,15 @@ package org.diminet.openstack.keystone;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.error.InvalidRequestException;
 
@@ -25,6 +30,30 @@ final class KeystoneJson {
         Instant expiresAt = instant(token.path("expires_at"), "expires_at");
         Instant issuedAt = token.hasNonNull("issued_at") ? instant(token.get("issued_at"), "issued_at") : null;
         return new IssuedToken(subjectToken, issuedAt, expiresAt, catalog(token.path("catalog"), endpointInterface));
+    }
+
+    /**
+     * The body of {@code GET /v3/auth/tokens}: {@code {"token": {"expires_at", "user": {"id", "name"},
+     * "project": {"id", "name"}, "roles": [{"id", "name"}]}}}. Empty when the token has no project (scoped
+     * to a domain or the system, or unscoped): DIMINET's resources all belong to projects.
+     *
+     * @throws IllegalArgumentException when {@code expires_at}, the user's or the project's id or name is
+     *                                  missing or unreadable
+     */
+    static Optional<ValidatedToken> validatedToken(JsonNode body) {
+        JsonNode token = body.path("token");
+        JsonNode project = token.path("project");
+        if (!project.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode user = token.path("user");
+        Set<String> roles = new LinkedHashSet<>();
+        for (JsonNode role : token.path("roles")) {
+            roles.add(text(role, "name", "role"));
+        }
+        return Optional.of(new ValidatedToken(text(user, "id", "user"), text(user, "name", "user"),
+                text(project, "id", "project"), text(project, "name", "project"), roles,
+                instant(token.path("expires_at"), "expires_at")));
     }
 
     /**
@@ -64,6 +93,14 @@ final class KeystoneJson {
     static String errorMessage(JsonNode body) {
         JsonNode error = body == null ? null : body.get("error");
         return error != null && error.hasNonNull("message") ? error.get("message").asText() : null;
+    }
+
+    private static String text(JsonNode parent, String field, String what) {
+        JsonNode value = parent.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException("the token's " + what + " has no " + field);
+        }
+        return value.asText();
     }
 
     private static Region region(JsonNode endpoint) {
@@ -110,8 +147,13 @@ final class KeystoneJson {
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException again) {
-                throw new IllegalArgumentException("the token's " + field + " '" + text + "' is not a timestamp", again);
+            } catch (DateTimeParseException withoutOffset) {
+                try {
+                    // Keystone writes the expiry of an application credential's token without zone: UTC.
+                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException again) {
+                    throw new IllegalArgumentException("the token's " + field + " '" + text + "' is not a timestamp", again);
+                }
             }
         }
     }

@@ -75,21 +75,27 @@ public final class NeutronVim implements Vim {
     /**
      * {@inheritDoc}
      *
-     * <p>Two requests: {@code POST /networks}, then {@code POST /subnets} (named like the network) with the
-     * CIDR, its IP version, {@code gateway_ip} (JSON null — no gateway — when the spec has none) and
+     * <p>Two requests: {@code POST /networks} with {@code project_id}, then {@code POST /subnets} (named like
+     * the network, with the same {@code project_id}) with the CIDR, its IP version, {@code gateway_ip} (JSON null — no gateway — when the spec has none) and
      * {@code allocation_pools} when the spec lists any (otherwise Neutron takes the whole CIDR). If the subnet
      * is refused, the network is deleted before the subnet's failure is thrown; should that delete fail too,
      * its failure is attached as suppressed.
+     *
+     * <p>Naming another project than the token's needs the admin role in Neutron, which DIMINET's service
+     * user has. The subnet names it too: without it Neutron gives the subnet the token's project, which it
+     * refuses for a non-admin (not the network's project) and which for an admin is the wrong owner.
      */
     @Override
-    public VimNetwork createNetworkWithSubnet(String name, SubnetSpec subnet) {
+    public VimNetwork createNetworkWithSubnet(String name, String project, SubnetSpec subnet) {
+        Objects.requireNonNull(project, "project");
         ObjectNode networkBody = NeutronClient.object();
-        networkBody.putObject("network").put("name", name);
+        networkBody.putObject("network").put("name", name).put("project_id", project);
         VimNetwork network = toNetwork(neutron.post("/networks", networkBody).path("network"));
 
         ObjectNode subnetBody = NeutronClient.object();
         ObjectNode s = subnetBody.putObject("subnet");
         s.put("network_id", network.id().value());
+        s.put("project_id", project);
         s.put("name", name);
         s.put("ip_version", subnet.cidr().ipVersion());
         s.put("cidr", subnet.cidr().value());
@@ -103,7 +109,8 @@ public final class NeutronVim implements Vim {
         }
         try {
             VimSubnet created = toSubnet(neutron.post("/subnets", subnetBody).path("subnet"));
-            return new VimNetwork(network.id(), network.name(), List.of(created.id()));
+            return new VimNetwork(network.id(), network.name(), network.project(), network.shared(),
+                    List.of(created.id()));
         } catch (RuntimeException e) {
             try {
                 neutron.delete("/networks/" + network.id());
@@ -146,8 +153,18 @@ public final class NeutronVim implements Vim {
         return read("network", n, () -> {
             List<String> subnets = new ArrayList<>();
             n.path("subnets").forEach(s -> subnets.add(s.asText()));
-            return new VimNetwork(NetworkId.of(text(n, "id")), n.path("name").asText(""), subnets);
+            return new VimNetwork(NetworkId.of(text(n, "id")), n.path("name").asText(""), owner(n),
+                    n.path("shared").asBoolean(false), subnets);
         });
+    }
+
+    /** Neutron reports {@code project_id} since Newton; older APIs and some proxies only {@code tenant_id}. */
+    private static String owner(JsonNode n) {
+        JsonNode project = n.hasNonNull("project_id") ? n.get("project_id") : n.get("tenant_id");
+        if (project == null || project.isNull() || !project.isTextual()) {
+            throw new IllegalArgumentException("no project_id or tenant_id");
+        }
+        return project.asText();
     }
 
     private VimSubnet toSubnet(JsonNode s) {

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 @Tag("lab")
 class BgpvpnDataPlaneLabTest {
     private static final Region REGION = Region.of("RegionOne");
+    /** Networks DIMINET makes belong to the user's project, not DIMINET's: the driver must attach those. */
+    private static final String USER_PROJECT = UUID.randomUUID().toString().replace("-", "");
 
     private KeystoneSession session;
     private NeutronClient neutron;
@@ -148,7 +150,7 @@ class BgpvpnDataPlaneLabTest {
     private NetworkId freshNetwork() {
         String prefix = "10.200." + ThreadLocalRandom.current().nextInt(256) + ".";
         VimNetwork network = vim.createNetworkWithSubnet("bgpvpn-lab-" + UUID.randomUUID().toString().substring(0, 8),
-                new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1", List.of()));
+                USER_PROJECT, new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1", List.of()));
         networks.add(network.id());
         return network.id();
     }

@@ -3,6 +3,7 @@ package org.diminet.openstack.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +26,11 @@ import org.junit.jupiter.api.Test;
 @Tag("lab")
 class NeutronVimLabTest {
     private static final Region REGION = Region.of("RegionTwo");
+    /** Another project than the lab user's, as a user's service has: DIMINET creates for it as admin. */
+    private static final String USER_PROJECT = UUID.randomUUID().toString().replace("-", "");
 
-    private final NeutronVim vim = new NeutronVim(new NeutronClient(LabEnv.get().newSession(), REGION));
+    private final NeutronClient neutron = new NeutronClient(LabEnv.get().newSession(), REGION);
+    private final NeutronVim vim = new NeutronVim(neutron);
     private final List<NetworkId> created = new ArrayList<>();
 
     @AfterEach
@@ -39,8 +43,8 @@ class NeutronVimLabTest {
         String prefix = prefix();
         String name = "lab-refused-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThatThrownBy(() -> vim.createNetworkWithSubnet(name, new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1",
-                List.of(new IpRange("10.250.0.10", "10.250.0.20")))))
+        assertThatThrownBy(() -> vim.createNetworkWithSubnet(name, USER_PROJECT,
+                new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1", List.of(new IpRange("10.250.0.10", "10.250.0.20")))))
                 .isInstanceOfSatisfying(VimException.class, e -> {
                     assertThat(e.region()).isEqualTo(REGION);
                     assertThat(e.getCause()).isInstanceOfSatisfying(NeutronApiException.class, n -> {
@@ -56,8 +60,8 @@ class NeutronVimLabTest {
     void aGatewayInsideAPool_is409_reportedAsAVimFailure() {
         String prefix = prefix();
 
-        assertThatThrownBy(() -> vim.createNetworkWithSubnet("lab-gw", new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "5",
-                List.of(new IpRange(prefix + "2", prefix + "20")))))
+        assertThatThrownBy(() -> vim.createNetworkWithSubnet("lab-gw", USER_PROJECT,
+                new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "5", List.of(new IpRange(prefix + "2", prefix + "20")))))
                 .isInstanceOf(VimException.class)
                 .hasMessageContaining("(409 GatewayConflictWithAllocationPools): Gateway ip " + prefix + "5 conflicts");
     }
@@ -76,7 +80,8 @@ class NeutronVimLabTest {
     void aNullGateway_meansNoGateway_andThePoolsTakeTheWholeCidr() {
         String prefix = prefix();
 
-        VimNetwork network = vim.createNetworkWithSubnet("lab-no-gw", new SubnetSpec(Cidr.of(prefix + "0/24"), null, List.of()));
+        VimNetwork network = vim.createNetworkWithSubnet("lab-no-gw", USER_PROJECT,
+                new SubnetSpec(Cidr.of(prefix + "0/24"), null, List.of()));
         created.add(network.id());
 
         assertThat(vim.subnetsOf(network.id())).singleElement().satisfies(s -> {
@@ -86,12 +91,26 @@ class NeutronVimLabTest {
     }
 
     @Test
+    void theNetworkAndItsSubnet_belongToTheUsersProject() {
+        String prefix = prefix();
+
+        VimNetwork network = vim.createNetworkWithSubnet("lab-owner", USER_PROJECT,
+                new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1", List.of()));
+        created.add(network.id());
+
+        assertThat(network.project()).isEqualTo(USER_PROJECT);
+        assertThat(network.shared()).isFalse();
+        JsonNode subnet = neutron.get("/subnets/" + network.subnetIds().getFirst()).path("subnet");
+        assertThat(subnet.path("project_id").asText()).as("the subnet's owner").isEqualTo(USER_PROJECT);
+    }
+
+    @Test
     void createNetworkWithSubnetLatency() {
         Timing create = new Timing("createNetworkWithSubnet (POST network + POST subnet)");
         Timing delete = new Timing("deleteNetwork");
         for (int i = 0; i < 10; i++) {
             String prefix = prefix();
-            VimNetwork network = create.time(() -> vim.createNetworkWithSubnet("lab-timing",
+            VimNetwork network = create.time(() -> vim.createNetworkWithSubnet("lab-timing", USER_PROJECT,
                     new SubnetSpec(Cidr.of(prefix + "0/24"), prefix + "1", List.of(new IpRange(prefix + "10", prefix + "99")))));
             delete.time(() -> {
                 vim.deleteNetwork(network.id());

@@ -14,6 +14,6 @@ public class EmbeddedVimWiring {
 
     @Bean
     EmbeddedVim embeddedVim(SiteProperties site, Region region) {
-        return new EmbeddedVim(region, Optional.of(site.dataDir().resolve("embedded-vim.json")));
+        return new EmbeddedVim(region, site.project(), Optional.of(site.dataDir().resolve("embedded-vim.json")));
     }
 }

@@ -16,23 +16,95 @@ import org.springframework.validation.annotation.Validated;
  * start-up with a message naming it, so a typo never silently falls back to a default.
  *
  * @param region    this site's region name, as in OpenStack
- * @param project   the project that owns services created here (fixed until Keystone auth arrives)
+ * @param project   the project that owns what this site's embedded VIM holds before any user made
+ *                  anything (the VIM's own project)
  * @param dataDir   where the embedded database and embedded VIM keep their files
  * @param peers     every other site, region name → base URL of its DIMINET (e.g. http://10.0.0.2:7575);
  *                  when empty and the VIM is Neutron, the peers come from Keystone's catalog
  * @param openstack how to reach Keystone when {@code vim.kind} is {@code neutron}
+ * @param auth      who may call the APIs and how tokens are checked
+ * @param eastWest  where and how peers are authenticated
  */
 @Validated
 @ConfigurationProperties(prefix = "diminet", ignoreUnknownFields = false)
 public record SiteProperties(@NotBlank String region, @NotBlank String project, @NotNull Path dataDir,
                              Map<String, URI> peers, @Valid Vim vim, @Valid DataPlane dataPlane, Peer peer,
-                             OpenStack openstack, Operations operations) {
+                             OpenStack openstack, Operations operations, Auth auth, EastWest eastWest) {
     public SiteProperties {
         peers = peers == null ? Map.of() : new LinkedHashMap<>(peers);
         vim = vim == null ? new Vim("embedded") : vim;
         dataPlane = dataPlane == null ? new DataPlane(null) : dataPlane;
         peer = peer == null ? new Peer(Duration.ofSeconds(2), Duration.ofSeconds(30)) : peer;
         operations = operations == null ? new Operations(null, null, null, null, null, null, null) : operations;
+        auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
+        eastWest = eastWest == null ? new EastWest(null, null, null) : eastWest;
+    }
+
+    /**
+     * How users and peers are authenticated ({@code diminet.auth.*}).
+     *
+     * @param mode          {@code keystone} (tokens checked with Keystone; the default beside Neutron) or
+     *                      {@code embedded} (this site issues and checks tokens itself; the default otherwise)
+     * @param signingKey    embedded: base64 key (32 bytes or more) that signs tokens; every site that must
+     *                      accept the others' tokens has the same key, as Keystone nodes share Fernet keys
+     * @param tokenLifetime embedded: how long an issued token is valid (default 1 h)
+     * @param users         embedded: the users, their passwords, projects and roles
+     * @param serviceUser   embedded: which of {@code users} this site is toward its peers (default
+     *                      {@code diminet-<region>}); beside Keystone it is {@code diminet.openstack.username}
+     * @param peerUsers     region → the user name its site authenticates as on the East-West API
+     * @param cacheTime     keystone: how long a validated token is believed without asking Keystone again
+     *                      (never past its expiry; default 5 min, as keystonemiddleware's token_cache_time)
+     * @param rateLimit     requests per second each token (or, without one, each client address) may make
+     *                      (default 50; 0 turns the limit off)
+     * @param rateBurst     how many requests above the rate a token may make at once (default 100)
+     */
+    public record Auth(String mode, String signingKey, Duration tokenLifetime, java.util.List<User> users,
+                       String serviceUser, Map<String, String> peerUsers, Duration cacheTime, Integer rateLimit,
+                       Integer rateBurst) {
+        public Auth {
+            tokenLifetime = tokenLifetime == null ? Duration.ofHours(1) : tokenLifetime;
+            users = users == null ? java.util.List.of() : java.util.List.copyOf(users);
+            peerUsers = peerUsers == null ? Map.of() : new LinkedHashMap<>(peerUsers);
+            cacheTime = cacheTime == null ? Duration.ofMinutes(5) : cacheTime;
+            rateLimit = rateLimit == null ? 50 : rateLimit;
+            rateBurst = rateBurst == null ? 100 : rateBurst;
+        }
+
+        public String modeFor(String vimKind) {
+            return mode != null && !mode.isBlank() ? mode : "neutron".equals(vimKind) ? "keystone" : "embedded";
+        }
+    }
+
+    /** An embedded identity's user; {@code roles} as Keystone names them ({@code admin}, {@code member}, {@code service}). */
+    public record User(String name, String password, String project, java.util.List<String> roles) {
+        public User {
+            roles = roles == null ? java.util.List.of("member") : java.util.List.copyOf(roles);
+        }
+    }
+
+    /**
+     * The East-West API ({@code diminet.east-west.*}).
+     *
+     * @param port 0 or unset: the East-West API shares the North port; otherwise it listens only on
+     *             this port (and the North port refuses it), so that it can stay on the inter-site network
+     * @param auth {@code token} (a peer's Keystone or embedded service token, the default) or {@code mtls}
+     *             (a client certificate whose CN is the peer's region, from an authority in the trust
+     *             store; needs {@code port} and {@code tls})
+     * @param tls  the key store (this site's certificate) and trust store (the authorities of peers'
+     *             certificates), PKCS#12
+     */
+    public record EastWest(Integer port, String auth, Tls tls) {
+        public EastWest {
+            port = port == null ? 0 : port;
+            auth = auth == null || auth.isBlank() ? "token" : auth;
+        }
+
+        public boolean ownPort() {
+            return port != 0;
+        }
+    }
+
+    public record Tls(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
     }
 
     /**

@@ -84,7 +84,8 @@ public class SiteWiring {
 
     /** The configured peers if any; otherwise, beside OpenStack, those in Keystone's catalog. */
     @Bean
-    Peers peers(SiteProperties site, Region region, ObjectMapper json, ObjectProvider<KeystoneSession> keystone) {
+    Peers peers(SiteProperties site, Region region, ObjectMapper json, ObjectProvider<KeystoneSession> keystone,
+                org.diminet.server.peers.PeerCredentials credentials) {
         PeerDirectory directory;
         if (!site.peers().isEmpty() || keystone.getIfAvailable() == null) {
             Map<Region, URI> sites = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public class SiteWiring {
         } else {
             directory = new CatalogPeerDirectory(keystone.getObject(), region);
         }
-        return new HttpPeers(directory, site.peer().connectTimeout(), site.peer().requestTimeout(), json);
+        return new HttpPeers(directory, site.peer().connectTimeout(), site.peer().requestTimeout(), json, credentials);
     }
 
     @Bean(destroyMethod = "close")

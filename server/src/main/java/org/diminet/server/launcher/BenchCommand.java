@@ -66,12 +66,22 @@ final class BenchCommand implements Callable<Integer> {
                 : LabSettings.plan(lab, root);
         maxSites = plan.size();
         List<ConfigurableApplicationContext> sites = new ArrayList<>();
+        LocalIdentity identity = LocalIdentity.generate(plan.stream().map(DemoCommand.DemoSite::region).toList());
         try {
             for (DemoCommand.DemoSite site : plan) {
                 Map<String, Object> settings = lab.isEmpty() ? site.settings(plan) : LabSettings.siteSettings(lab, site);
+                if (lab.isEmpty()) {
+                    settings.putAll(identity.settings());
+                }
+                settings.put("diminet.auth.rate-limit", "0"); // the benchmark is the one flood we want
                 settings.put("logging.level.org.diminet.phases", logPhases ? "INFO" : "WARN");
                 sites.add(SiteLauncher.start(settings));
             }
+            // An admin's token: the embedded identity's, or beside OpenStack DIMINET's own Keystone user's.
+            token = lab.isEmpty() ? identity.tokenFor(LocalIdentity.ADMIN)
+                    : sites.get(0).getBean(org.diminet.openstack.keystone.KeystoneSession.class).token();
+            project = sites.get(0).getBean(org.diminet.server.auth.TokenValidator.class).validate(token)
+                    .orElseThrow(() -> new IllegalStateException("the benchmark's own token is refused")).projectId();
             System.out.printf("%nDIMINET creation time (%s), %d measured creates per point after %d warm-up, ms%n",
                     lab.isEmpty() ? "embedded VIMs" : "OpenStack lab: Keystone, Neutron, BGPVPN", repeat, warmup);
             System.out.printf("%-5s %-6s %8s %8s %8s %8s%n", "type", "sites", "mean", "median", "p90", "max");
@@ -131,13 +141,16 @@ final class BenchCommand implements Callable<Integer> {
         return times;
     }
 
-    private static String network(ConfigurableApplicationContext site, String name, String cidr) {
+    private String token;
+    private String project;
+
+    private String network(ConfigurableApplicationContext site, String name, String cidr) {
         Cidr parsed = new Cidr(cidr);
         return site.getBean(Vim.class)
-                .createNetworkWithSubnet(name, new SubnetSpec(parsed, parsed.defaultGateway(), List.of())).id().value();
+                .createNetworkWithSubnet(name, project, new SubnetSpec(parsed, parsed.defaultGateway(), List.of())).id().value();
     }
 
-    private static double roundTrip(String url) throws Exception {
+    private double roundTrip(String url) throws Exception {
         double[] times = new double[50];
         for (int i = -20; i < times.length; i++) {
             long start = System.nanoTime();
@@ -149,9 +162,10 @@ final class BenchCommand implements Callable<Integer> {
         return percentile(times, 50);
     }
 
-    private static HttpResponse<String> send(String method, String url, String body) throws Exception {
+    private HttpResponse<String> send(String method, String url, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("X-Auth-Token", token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -34,6 +34,8 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         List<DemoSite> plan = DemoSite.plan(sites, basePort, dataDir.toAbsolutePath());
+        LocalIdentity identity = DemoIdentity.loadOrCreate(dataDir.toAbsolutePath(),
+                plan.stream().map(DemoSite::region).toList());
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping " + started.size() + " sites...");
@@ -41,13 +43,18 @@ final class DemoCommand implements Callable<Integer> {
         }));
         // One after the other: contexts share the JVM's logging system, which each start re-initialises.
         for (DemoSite site : plan) {
-            started.add(SiteLauncher.start(site.settings(plan)));
+            Map<String, Object> settings = site.settings(plan);
+            settings.putAll(identity.settings());
+            settings.put("diminet.auth.token-lifetime", "12h");
+            started.add(SiteLauncher.start(settings));
         }
         List<DemoSeeder.SeededSite> seeded = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             seeded.add(DemoSeeder.seed(plan.get(i), started.get(i)));
         }
-        DemoSeeder.printGuide(seeded);
+        List<DemoIdentity.DemoToken> tokens = DemoIdentity.issueTokens(identity, started.get(0), plan.get(0).url());
+        DemoIdentity.writeTokens(dataDir.toAbsolutePath(), plan.get(0).url() + "/v3", tokens);
+        DemoSeeder.printGuide(seeded, tokens, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE));
         return 0;
     }
 

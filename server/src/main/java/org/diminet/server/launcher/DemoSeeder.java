@@ -22,7 +22,7 @@ final class DemoSeeder {
     }
 
     /**
-     * On a site's first start, creates {@code routed-N} (10.N.0.0/24, disjoint across sites: for L3),
+     * On a site's first start, creates (in alice's project, {@link LocalIdentity#PROJECT_A}; bob sees none of them) {@code routed-N} (10.N.0.0/24, disjoint across sites: for L3),
      * {@code extendable-N} (192.168.10N.0/24: for L2), and at the second site {@code clashing-2}
      * (10.1.0.128/25, overlapping the first site's routed network: to see an overlap refused).
      */
@@ -46,10 +46,10 @@ final class DemoSeeder {
 
     private static void create(Vim vim, String name, String cidr) {
         Cidr parsed = new Cidr(cidr);
-        vim.createNetworkWithSubnet(name, new SubnetSpec(parsed, parsed.defaultGateway(), List.of()));
+        vim.createNetworkWithSubnet(name, LocalIdentity.PROJECT_A, new SubnetSpec(parsed, parsed.defaultGateway(), List.of()));
     }
 
-    static void printGuide(List<SeededSite> sites) {
+    static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, java.nio.file.Path tokensFile) {
         StringBuilder out = new StringBuilder("\n=== DIMINET demo: ").append(sites.size()).append(" sites running ===\n");
         for (SeededSite s : sites) {
             out.append(String.format("%n%-12s %s   (Swagger UI: %s/api/ui, Neutron API: %s/neutron/v2.0/networks)%n",
@@ -58,16 +58,25 @@ final class DemoSeeder {
                 out.append(String.format("    %-14s %s  %s%n", n.name(), n.id(), n.cidr()));
             }
         }
+        out.append("\nTokens (valid 12 h; also in ").append(tokensFile).append(", with each user's project;")
+                .append(" new ones from POST /v3/auth/tokens with the passwords in ")
+                .append(tokensFile.resolveSibling(DemoIdentity.IDENTITY_FILE)).append("):\n");
+        for (DemoIdentity.DemoToken t : tokens) {
+            out.append(String.format("  export %s=%s   # %s, project %s%s%n", t.user().toUpperCase(java.util.Locale.ROOT)
+                    + "_TOKEN", t.token(), t.user(), t.project(), t.admin() ? ", admin: sees every project" : ""));
+        }
+        out.append("The networks above belong to ").append(LocalIdentity.PROJECT_A)
+                .append(" (alice); bob's token cannot name them, the admin's can.\n");
         SeededSite first = sites.get(0);
         SeededSite second = sites.get(1);
         out.append("\nTry (L3 routing between RegionOne and RegionTwo):\n")
-                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H 'Content-Type: application/json' \\%n"
+                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H \"X-Auth-Token: $ALICE_TOKEN\" -H 'Content-Type: application/json' \\%n"
                                 + "    -d '{\"name\":\"demo-l3\",\"type\":\"L3\",\"resources\":[{\"region\":\"%s\",\"network\":\"%s\"},"
                                 + "{\"region\":\"%s\",\"network\":\"%s\"}]}'%n",
                         first.site().url(), first.site().region(), idOf(first, "routed-1"),
                         second.site().region(), idOf(second, "routed-2")))
                 .append("Try (L2 extension of RegionOne's extendable-1 to every other site):\n")
-                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H 'Content-Type: application/json' \\%n"
+                .append(String.format("  curl -s -X POST %s/api/intersite-vertical -H \"X-Auth-Token: $ALICE_TOKEN\" -H 'Content-Type: application/json' \\%n"
                                 + "    -d '{\"name\":\"demo-l2\",\"type\":\"L2\",\"resources\":[{\"region\":\"%s\",\"network\":\"%s\"}%s]}'%n",
                         first.site().url(), first.site().region(), idOf(first, "extendable-1"),
                         sites.stream().skip(1).map(s -> ",{\"region\":\"" + s.site().region() + "\"}")

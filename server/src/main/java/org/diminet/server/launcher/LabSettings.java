@@ -50,9 +50,17 @@ final class LabSettings {
         settings.put("diminet.data-dir", site.dataDir().toString());
         settings.put("diminet.vim.kind", "neutron");
         settings.put("diminet.openstack.auth-url", lab.get("OS_AUTH_URL"));
-        settings.put("diminet.openstack.username", lab.get("OS_USERNAME"));
-        settings.put("diminet.openstack.password", lab.get("OS_PASSWORD"));
-        settings.put("diminet.openstack.project", lab.get("OS_PROJECT_NAME"));
+        // Each site its own service user (lab/up makes diminet-<Region>, admin in project service), so a
+        // peer's token says which region it is; an older lab without them: the admin speaks for every site.
+        boolean ownUsers = lab.containsKey("DIMINET_PASSWORD");
+        settings.put("diminet.openstack.username", ownUsers ? "diminet-" + site.region() : lab.get("OS_USERNAME"));
+        settings.put("diminet.openstack.password", ownUsers ? lab.get("DIMINET_PASSWORD") : lab.get("OS_PASSWORD"));
+        settings.put("diminet.openstack.project", ownUsers ? "service" : lab.get("OS_PROJECT_NAME"));
+        for (String region : lab.getOrDefault("LAB_REGIONS", "").trim().split("\\s+")) {
+            if (!region.isEmpty()) {
+                settings.put("diminet.auth.peer-users." + region, ownUsers ? "diminet-" + region : lab.get("OS_USERNAME"));
+            }
+        }
         return settings;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -45,16 +46,20 @@ public final class HttpPeers implements Peers {
     private final HttpClient client;
     private final Duration requestTimeout;
     private final ObjectMapper json;
+    private final PeerCredentials credentials;
 
-    public HttpPeers(PeerDirectory sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
+    public HttpPeers(PeerDirectory sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json,
+                     PeerCredentials credentials) {
         this.sites = sites;
         this.requestTimeout = requestTimeout;
         this.json = json;
-        this.client = HttpClient.newBuilder()
+        this.credentials = credentials;
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+                .executor(Executors.newVirtualThreadPerTaskExecutor());
+        credentials.tls().ifPresent(builder::sslContext);
+        this.client = builder.build();
     }
 
     @Override
@@ -102,14 +107,16 @@ public final class HttpPeers implements Peers {
     }
 
     @Override
-    public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources) {
+    public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources, Caller caller) {
         ResourceChangeRequest body = new ResourceChangeRequest(resources.stream().map(ResourceBody::of).toList(), null);
-        return call(master, "PUT", "/api/intersite-vertical/" + id, body, ServiceView.class).toDomain();
+        return call(master, "PUT", "/api/intersite-vertical/" + id, body, ServiceView.class, requestTimeout,
+                Optional.of(caller)).toDomain();
     }
 
     @Override
-    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id) {
-        return Optional.ofNullable(call(master, "DELETE", "/api/intersite-vertical/" + id, null, ServiceView.class))
+    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id, Caller caller) {
+        return Optional.ofNullable(call(master, "DELETE", "/api/intersite-vertical/" + id, null, ServiceView.class,
+                        requestTimeout, Optional.of(caller)))
                 .map(ServiceView::toDomain);
     }
 
@@ -121,30 +128,22 @@ public final class HttpPeers implements Peers {
     }
 
     private <T> T call(Region site, String method, String path, Object body, Class<T> answer, Duration timeout) {
+        return call(site, method, path, body, answer, timeout, Optional.empty());
+    }
+
+    /**
+     * One call. A user's request handed to the master ({@code onBehalfOf}) carries the user's own token,
+     * so the master decides what that user may do; every other call carries this site's credentials.
+     * A 401 to this site's token is asked once more with a fresh one (it may have expired meanwhile).
+     */
+    private <T> T call(Region site, String method, String path, Object body, Class<T> answer, Duration timeout,
+                       Optional<Caller> onBehalfOf) {
         URI base = sites.urlOf(site).orElseThrow(() -> new InvalidRequestException("region",
                 "region " + site + " is unknown here; known regions: " + sites.regions()));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(write(body)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw PeerException.notSent(site, "no connection to " + base + " within the connect timeout");
-        } catch (HttpTimeoutException e) {
-            throw PeerException.timeout(site);
-        } catch (ConnectException e) {
-            throw PeerException.notSent(site, "connection to " + base + " refused");
-        } catch (IOException e) {
-            throw PeerException.unreachable(site, e.getClass().getSimpleName() + " talking to " + base
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PeerException.unreachable(site, "interrupted");
+        HttpResponse<byte[]> response = send(site, base, method, path, body, timeout, onBehalfOf);
+        if (response.statusCode() == 401 && onBehalfOf.isEmpty()) {
+            credentials.refresh();
+            response = send(site, base, method, path, body, timeout, onBehalfOf);
         }
         if (response.statusCode() >= 400) {
             throw refused(site, response);
@@ -157,6 +156,33 @@ public final class HttpPeers implements Peers {
         } catch (IOException | RuntimeException e) {
             throw new PeerException(site, PeerException.Kind.BAD_RESPONSE, response.statusCode(), null,
                     "site " + site + " answered " + method + " " + path + " with a body that could not be read: " + e.getMessage());
+        }
+    }
+
+    private HttpResponse<byte[]> send(Region site, URI base, String method, String path, Object body, Duration timeout,
+                                      Optional<Caller> onBehalfOf) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(write(body)));
+        credentials.addTo(builder);
+        onBehalfOf.ifPresent(caller -> builder.setHeader("X-Auth-Token", caller.credential().secret()));
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw PeerException.notSent(site, "no connection to " + base + " within the connect timeout");
+        } catch (HttpTimeoutException e) {
+            throw PeerException.timeout(site);
+        } catch (ConnectException e) {
+            throw PeerException.notSent(site, "connection to " + base + " refused");
+        } catch (IOException e) {
+            throw PeerException.unreachable(site, e.getClass().getSimpleName() + " talking to " + base
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PeerException.unreachable(site, "interrupted");
         }
     }
 

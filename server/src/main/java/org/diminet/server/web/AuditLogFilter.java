@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.diminet.core.domain.Caller;
+import org.diminet.server.auth.RequestIdentity;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * One line per state-changing call (POST, PUT, PATCH, DELETE) on the North, East-West and embedded
  * Neutron APIs, to its own logger {@code org.diminet.audit}, so an operator can ship it apart from the
- * rest: when, who (the user and project once the API takes tokens; {@code -} until then), from where
- * (the caller's address), what (method and path, never a body, so no secret), the result (status)
+ * rest: when, who (the token's user and project; a peer's region on the East-West API as
+ * {@code user=peer:<region>}; {@code -} when the request was refused before anyone was known), from
+ * where (the caller's address), what (method and path, never a body, so no secret), the result (status)
  * and the service's global id when the path names one.
  */
 @Component
@@ -54,8 +57,12 @@ public class AuditLogFilter extends OncePerRequestFilter {
             String path = request.getRequestURI();
             Matcher id = GLOBAL_ID.matcher(path);
             String globalId = id.find() ? id.group(1) : locationId(response);
-            AUDIT.info("site={} user=- project=- source={} api={} call=\"{} {}\" status={} global_id={} took_ms={}",
-                    region, request.getRemoteAddr(), api(path), request.getMethod(), printable(path), status,
+            Object caller = request.getAttribute(RequestIdentity.CALLER);
+            Object peer = request.getAttribute(RequestIdentity.PEER);
+            String user = caller instanceof Caller c ? printable(c.user()) : peer != null ? "peer:" + peer : "-";
+            String project = caller instanceof Caller c ? printable(c.project()) : "-";
+            AUDIT.info("site={} user={} project={} source={} api={} call=\"{} {}\" status={} global_id={} took_ms={}",
+                    region, user, project, request.getRemoteAddr(), api(path), request.getMethod(), printable(path), status,
                     globalId == null ? "-" : globalId, (System.nanoTime() - start) / 1_000_000);
         }
     }

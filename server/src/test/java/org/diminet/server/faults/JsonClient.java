@@ -22,10 +22,17 @@ public class JsonClient {
 
     private final URI base;
     private final Duration timeout;
+    private final String token;
 
-    public JsonClient(URI base, Duration timeout) {
+    /** @param token sent as X-Auth-Token; null sends none */
+    public JsonClient(URI base, Duration timeout, String token) {
         this.base = base;
         this.timeout = timeout;
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
     }
 
     /** An HTTP answer: status, body as JSON (null when empty or not JSON) and as text. */
@@ -76,13 +83,15 @@ public class JsonClient {
         String url = base + path;
         try {
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json")
                     .header("Content-Type", "application/json")
                     .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(payload))
-                    .build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                            : HttpRequest.BodyPublishers.ofString(payload));
+            if (token != null) {
+                request.header("X-Auth-Token", token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed: " + e, e);

@@ -1,5 +1,7 @@
 package org.diminet.server.faults;
 
+import org.diminet.server.launcher.LocalIdentity;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +84,7 @@ public final class ProcessCluster implements AutoCloseable {
             regions.add(region);
             ports.put(region, freePort());
         }
+        identity = LocalIdentity.generate(regions);
         // Proxies are bound before any site starts, so no site port can collide with a proxy port.
         for (String region : regions) {
             proxies.put(region, FaultProxy.start(region, ports.get(region)));
@@ -96,6 +99,8 @@ public final class ProcessCluster implements AutoCloseable {
                     properties.setProperty("diminet.peers." + peer, proxies.get(peer).url().toString());
                 }
             }
+            identity.settings().forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
+            properties.setProperty("diminet.auth.rate-limit", "0");
             properties.putAll(extraProperties.apply(region));
             Path config = dir.resolve(region + ".properties");
             try {
@@ -167,12 +172,17 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** A client talking to {@code region} directly (not through its proxy), 30 s per request. */
     public SiteClient client(String region) {
-        return new SiteClient(region, site(region).url(), Duration.ofSeconds(30));
+        return new SiteClient(region, site(region).url(), Duration.ofSeconds(30), identity.tokenFor(LocalIdentity.ADMIN));
     }
 
     /** A client reaching {@code region} the way its peers do, through its proxy (and so its faults). */
     public SiteClient clientViaProxy(String region) {
-        return new SiteClient(region, proxy(region).url(), Duration.ofSeconds(30));
+        return new SiteClient(region, proxy(region).url(), Duration.ofSeconds(30), identity.tokenFor(LocalIdentity.ADMIN));
+    }
+
+    /** The identity every site of the cluster shares (users, tokens). */
+    public LocalIdentity identity() {
+        return identity;
     }
 
     public SiteClient client(int index) {
@@ -235,6 +245,7 @@ public final class ProcessCluster implements AutoCloseable {
         return twin;
     }
 
+    private LocalIdentity identity;
     private final List<SiteProcess> twins = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public boolean isAlive(String region) {

@@ -16,8 +16,8 @@ import java.util.List;
 public final class SiteClient extends JsonClient {
     private final String region;
 
-    public SiteClient(String region, URI base, Duration timeout) {
-        super(base, timeout);
+    public SiteClient(String region, URI base, Duration timeout, String token) {
+        super(base, timeout, token);
         this.region = region;
     }
 
@@ -27,7 +27,7 @@ public final class SiteClient extends JsonClient {
 
     /** The same site with another request timeout. */
     public SiteClient withTimeout(Duration timeout) {
-        return new SiteClient(region, base(), timeout);
+        return new SiteClient(region, base(), timeout, token());
     }
 
     // --- North API ---

@@ -44,7 +44,7 @@ class TwoProcessSiteTest {
             }
             Baseline baseline = Baseline.record(cluster);
             SiteProcess twin = cluster.startTwin("RegionOne");
-            SiteClient b = new SiteClient("RegionOne", twin.url(), Duration.ofSeconds(30));
+            SiteClient b = new SiteClient("RegionOne", twin.url(), Duration.ofSeconds(30), cluster.client("RegionOne").token());
 
             // Requests spread over both processes; each sees what the other did.
             for (int i = 0; i < 4; i++) {

@@ -133,11 +133,11 @@ class FaultInjectionTest {
                 "default", List.of(Resource.of(ONE, network), Resource.regionOnly(TWO)))).service();
         sites.site("RegionOne").peers().down(THREE);
 
-        assertThatThrownBy(() -> sites.site("RegionOne").manager().update(service.id(),
+        assertThatThrownBy(() -> sites.site("RegionOne").manager().update(InProcessSites.ADMIN, service.id(),
                 List.of(Resource.of(ONE, network), Resource.regionOnly(TWO), Resource.regionOnly(THREE))))
                 .isInstanceOfSatisfying(PeerException.class, e -> assertThat(e.region()).isEqualTo(THREE));
 
-        InterSiteService after = sites.site("RegionOne").manager().get(service.id()).service();
+        InterSiteService after = sites.site("RegionOne").manager().get(InProcessSites.ADMIN, service.id()).service();
         assertThat(after.resources()).hasSize(2);
         assertThat(after.state()).isEqualTo(ServiceState.ACTIVE);
         assertThat(((L2Params) after.params()).ledger().orElseThrow())
@@ -150,13 +150,13 @@ class FaultInjectionTest {
         InterSiteService service = sites.site("RegionOne").manager().create(new NewService("ext", ServiceType.L2,
                 "default", List.of(Resource.of(ONE, network), Resource.regionOnly(TWO)))).service();
 
-        InterSiteService grown = sites.site("RegionTwo").manager().update(service.id(),
+        InterSiteService grown = sites.site("RegionTwo").manager().update(InProcessSites.ADMIN, service.id(),
                 List.of(Resource.of(ONE, network), Resource.regionOnly(TWO), Resource.regionOnly(THREE))).service();
 
         assertThat(grown.master()).isEqualTo(ONE);
         assertThat(grown.resources()).hasSize(3);
         assertThat(sites.site("RegionThree").store().find(service.id())).isPresent();
-        assertThat(sites.site("RegionOne").manager().get(service.id()).service().resources()).hasSize(3);
+        assertThat(sites.site("RegionOne").manager().get(InProcessSites.ADMIN, service.id()).service().resources()).hasSize(3);
     }
 
     @Test
@@ -166,7 +166,7 @@ class FaultInjectionTest {
         InterSiteService service = sites.site("RegionOne").manager().create(l2(network)).service();
         sites.site("RegionOne").peers().down(THREE);
 
-        var pending = sites.site("RegionOne").manager().delete(service.id());
+        var pending = sites.site("RegionOne").manager().delete(InProcessSites.ADMIN, service.id());
 
         assertThat(pending).as("accepted, not finished").isPresent();
         assertThat(pending.get().state()).isEqualTo(ServiceState.DELETING);
@@ -189,7 +189,7 @@ class FaultInjectionTest {
         InterSiteService service = sites.site("RegionOne").manager().create(l2(network)).service();
         sites.site("RegionTwo").peers().loseNextPoolAnswer(ONE);
 
-        InterSiteService grown = sites.site("RegionTwo").manager().requestPool(service.id()).service();
+        InterSiteService grown = sites.site("RegionTwo").manager().requestPool(InProcessSites.ADMIN, service.id()).service();
 
         List<IpRange> pools = ((L2Params) grown.params()).localPools();
         assertThat(pools).hasSize(2);
@@ -207,7 +207,7 @@ class FaultInjectionTest {
                 .localPools();
         sites.site("RegionTwo").peers().down(ONE);
 
-        assertThatThrownBy(() -> sites.site("RegionTwo").manager().requestPool(service.id()))
+        assertThatThrownBy(() -> sites.site("RegionTwo").manager().requestPool(InProcessSites.ADMIN, service.id()))
                 .isInstanceOfSatisfying(PeerException.class, e -> {
                     assertThat(e.region()).isEqualTo(ONE);
                     assertThat(e.getMessage()).contains("stays queued");
@@ -222,7 +222,7 @@ class FaultInjectionTest {
             sites.reconcile();
             return sites.site("RegionTwo").vim().subnetsOf(copy).getFirst().allocationPools().size() == 2;
         });
-        assertThat(sites.site("RegionTwo").manager().get(service.id()).pending()).as("nothing left queued").isEmpty();
+        assertThat(sites.site("RegionTwo").manager().get(InProcessSites.ADMIN, service.id()).pending()).as("nothing left queued").isEmpty();
     }
 
     @Test
@@ -230,7 +230,7 @@ class FaultInjectionTest {
         NetworkId network = sites.network("RegionOne", "ext", "10.9.0.0/24");
         InterSiteService service = sites.site("RegionOne").manager().create(l2(network)).service();
         NetworkId lost = service.resourceAt(TWO).orElseThrow().network().orElseThrow();
-        awaitUntil(() -> sites.site("RegionOne").manager().get(service.id()).pending().isEmpty());
+        awaitUntil(() -> sites.site("RegionOne").manager().get(InProcessSites.ADMIN, service.id()).pending().isEmpty());
         // RegionTwo loses its part (say its database was restored from an old backup and its VIM cleaned).
         sites.site("RegionTwo").store().delete(service.id());
         sites.site("RegionTwo").vim().deleteNetwork(lost);

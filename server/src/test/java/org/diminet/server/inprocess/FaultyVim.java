@@ -81,9 +81,9 @@ final class FaultyVim implements Vim {
     }
 
     @Override
-    public VimNetwork createNetworkWithSubnet(String name, SubnetSpec subnet) {
+    public VimNetwork createNetworkWithSubnet(String name, String project, SubnetSpec subnet) {
         maybeFail(Call.CREATE_NETWORK);
-        return delegate.createNetworkWithSubnet(name, subnet);
+        return delegate.createNetworkWithSubnet(name, project, subnet);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -64,7 +65,7 @@ final class InProcessPeers implements Peers {
 
     @Override
     public PartReply createPart(Region site, CreatePartRequest request) {
-        PartReply reply = call(site, () -> sites.get(site).eastWest().createPart(request));
+        PartReply reply = call(site, () -> sites.get(site).eastWest().createPart(self, request));
         if (loseNextCreateAnswer.remove(site)) {
             throw PeerException.timeout(site);
         }
@@ -73,25 +74,25 @@ final class InProcessPeers implements Peers {
 
     @Override
     public PartReply readPart(Region site, GlobalId id) {
-        return call(site, () -> sites.get(site).eastWest().readPart(id));
+        return call(site, () -> sites.get(site).eastWest().readPart(self, id));
     }
 
     @Override
     public PartReply updatePart(Region site, GlobalId id, UpdatePartRequest request) {
-        return call(site, () -> sites.get(site).eastWest().updatePart(id, request));
+        return call(site, () -> sites.get(site).eastWest().updatePart(self, id, request));
     }
 
     @Override
     public void deletePart(Region site, GlobalId id, Optional<UUID> abandonedOperation) {
         call(site, () -> {
-            sites.get(site).eastWest().deletePart(id, abandonedOperation);
+            sites.get(site).eastWest().deletePart(self, id, abandonedOperation);
             return null;
         });
     }
 
     @Override
     public IpRange requestPool(Region master, GlobalId id, Region requester, String key) {
-        IpRange granted = call(master, () -> sites.get(master).eastWest().allocatePool(id, requester, key));
+        IpRange granted = call(master, () -> sites.get(master).eastWest().allocatePool(self, id, requester, key));
         if (loseNextPoolAnswer.remove(master)) {
             throw PeerException.timeout(master);
         }
@@ -100,7 +101,7 @@ final class InProcessPeers implements Peers {
 
     @Override
     public org.diminet.core.peer.Standing standing(Region master, GlobalId id, Region region) {
-        return call(master, () -> sites.get(master).eastWest().standing(id, region));
+        return call(master, () -> sites.get(master).eastWest().standing(self, id, region));
     }
 
     @Override
@@ -109,13 +110,13 @@ final class InProcessPeers implements Peers {
     }
 
     @Override
-    public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources) {
-        return call(master, () -> sites.get(master).manager().update(id, resources).service());
+    public InterSiteService forwardUpdate(Region master, GlobalId id, List<Resource> resources, Caller caller) {
+        return call(master, () -> sites.get(master).manager().update(caller, id, resources).service());
     }
 
     @Override
-    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id) {
-        return call(master, () -> sites.get(master).manager().delete(id).map(s -> s.service()));
+    public Optional<InterSiteService> forwardDelete(Region master, GlobalId id, Caller caller) {
+        return call(master, () -> sites.get(master).manager().delete(caller, id).map(s -> s.service()));
     }
 
     private <T> T call(Region site, Supplier<T> work) {

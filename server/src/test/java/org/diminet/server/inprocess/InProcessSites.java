@@ -51,6 +51,11 @@ final class InProcessSites implements AutoCloseable {
 
     private final Map<Region, Site> sites = new LinkedHashMap<>();
 
+    /** The project of the tests' networks and services, and an admin calling for it. */
+    static final String PROJECT = "default";
+    static final org.diminet.core.domain.Caller ADMIN = new org.diminet.core.domain.Caller("admin", PROJECT, true,
+            org.diminet.core.domain.Caller.Credential.NONE);
+
     InProcessSites(String... regions) {
         for (String name : regions) {
             Region region = new Region(name);
@@ -86,7 +91,7 @@ final class InProcessSites implements AutoCloseable {
 
     NetworkId network(String region, String name, String cidr) {
         Cidr parsed = new Cidr(cidr);
-        return site(region).vim().createNetworkWithSubnet(name,
+        return site(region).vim().createNetworkWithSubnet(name, PROJECT,
                 new SubnetSpec(parsed, parsed.defaultGateway(), List.of())).id();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.diminet.server.launcher.LocalIdentity;
 import org.diminet.server.launcher.SiteLauncher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -25,6 +26,7 @@ final class MultiSiteCluster implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
     private final Function<String, Map<String, String>> extraSettings;
+    private final LocalIdentity identity;
 
     private MultiSiteCluster(int size, Function<String, Map<String, String>> extraSettings) throws IOException {
         this.root = Files.createTempDirectory("diminet-cluster-");
@@ -34,6 +36,7 @@ final class MultiSiteCluster implements AutoCloseable {
             regions.add(region);
             ports.put(region, freePort());
         }
+        this.identity = LocalIdentity.generate(regions);
     }
 
     static MultiSiteCluster start(int size) throws Exception {
@@ -58,8 +61,18 @@ final class MultiSiteCluster implements AutoCloseable {
         return regions.get(index);
     }
 
+    /** The site, called by the admin (who sees every project). */
     SiteClient site(String region) {
-        return new SiteClient(region, "http://127.0.0.1:" + ports.get(region));
+        return as(LocalIdentity.ADMIN, region);
+    }
+
+    /** The site, called by {@code user} of {@link LocalIdentity} ({@code alice}, {@code bob}, {@code admin}). */
+    SiteClient as(String user, String region) {
+        return new SiteClient(region, "http://127.0.0.1:" + ports.get(region), identity.tokenFor(user));
+    }
+
+    LocalIdentity identity() {
+        return identity;
     }
 
     SiteClient site(int index) {
@@ -98,6 +111,8 @@ final class MultiSiteCluster implements AutoCloseable {
         settings.put("diminet.operations.reconcile-interval", "300ms");
         settings.put("diminet.operations.answer-wait", "1s");
         settings.put("diminet.operations.probe-interval", "500ms");
+        settings.putAll(identity.settings());
+        settings.put("diminet.auth.rate-limit", "0"); // tests call faster than a user may; RateLimitTest turns it on
         for (String other : regions) {
             if (!other.equals(region)) {
                 settings.put("diminet.peers." + other, "http://127.0.0.1:" + ports.get(other));

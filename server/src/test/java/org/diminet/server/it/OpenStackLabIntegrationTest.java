@@ -60,8 +60,9 @@ class OpenStackLabIntegrationTest {
         for (Region region : regions) {
             neutron.put(region, new LabNeutron(session, region));
             int port = lab.diminetUrl(region).getPort();
-            sites.add(SiteLauncher.start(besideTheLab(region, port, region.name(), lab.value("OS_PASSWORD"))));
-            diminet.put(region, new SiteClient(region.name(), "http://127.0.0.1:" + port));
+            sites.add(SiteLauncher.start(besideTheLab(region, port, region.name(), lab.value("DIMINET_PASSWORD"))));
+            // The lab's admin calls: the networks the tests make belong to the admin's project.
+            diminet.put(region, new SiteClient(region.name(), "http://127.0.0.1:" + port, session.token()));
         }
     }
 
@@ -200,9 +201,10 @@ class OpenStackLabIntegrationTest {
         settings.put("diminet.data-dir", dataRoot.resolve(dataName).toString());
         settings.put("diminet.vim.kind", "neutron");
         settings.put("diminet.openstack.auth-url", lab.value("OS_AUTH_URL"));
-        settings.put("diminet.openstack.username", lab.value("OS_USERNAME"));
+        // Each site its own service user (lab/up makes them), so its peers know which region it is.
+        settings.put("diminet.openstack.username", "diminet-" + region.name());
         settings.put("diminet.openstack.password", password);
-        settings.put("diminet.openstack.project", lab.value("OS_PROJECT_NAME"));
+        settings.put("diminet.openstack.project", "service");
         return settings;
     }
 

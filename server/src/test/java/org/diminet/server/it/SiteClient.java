@@ -25,10 +25,18 @@ final class SiteClient {
 
     final String region;
     final String url;
+    /** Sent as X-Auth-Token; null sends none. */
+    final String token;
 
-    SiteClient(String region, String url) {
+    SiteClient(String region, String url, String token) {
         this.region = region;
         this.url = url;
+        this.token = token;
+    }
+
+    /** The same site, called with another token (another user, a forged or no token). */
+    SiteClient withToken(String otherToken) {
+        return new SiteClient(region, url, otherToken);
     }
 
     /** An HTTP answer: status and JSON body (null when empty). */
@@ -44,6 +52,9 @@ final class SiteClient {
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json");
+            if (token != null) {
+                request.header("X-Auth-Token", token);
+            }
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(payload));

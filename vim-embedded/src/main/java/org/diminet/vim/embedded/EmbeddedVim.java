@@ -31,7 +31,9 @@ import org.diminet.core.vim.VimSubnet;
  * (in creation order) that still has one; an explicit fixed IP only needs to be inside the CIDR;
  * changing pools never touches existing ports; a network with user ports, or a subnet with user
  * addresses, cannot be deleted. Ports whose device owner starts with {@code network:} belong to the
- * VIM and go away with their network.
+ * VIM and go away with their network. Every network, subnet and port has an owning project, and a
+ * network may be shared; the rich API serves every project, so deciding who may see or change what
+ * (Neutron's policy) is left to the facade that knows the caller.
  *
  * <p>Every operation holds one lock: this is a simulator, correctness beats throughput.
  */
@@ -47,21 +49,36 @@ public final class EmbeddedVim implements Vim {
      * A simulated site.
      *
      * @param region       the region this site is, named in {@link VimException}s
+     * @param siteProject  the site's own project ({@code diminet.project}): it owns the networks of a
+     *                     snapshot written before networks had owners
      * @param snapshotFile where to keep the state; loaded now if it exists, rewritten after every change.
      *                     Empty keeps the state in memory only.
      * @throws VimException when the snapshot file exists but cannot be read
+     * @throws IllegalArgumentException when the site project is blank
      */
-    public EmbeddedVim(Region region, Optional<Path> snapshotFile) {
+    public EmbeddedVim(Region region, String siteProject, Optional<Path> snapshotFile) {
+        this(region, Objects.requireNonNull(snapshotFile, "snapshotFile")
+                .map(path -> new SnapshotFile(path, requireProject(siteProject))));
+    }
+
+    /** An in-memory site. */
+    public EmbeddedVim(Region region) {
+        this(region, Optional.<SnapshotFile>empty());
+    }
+
+    private EmbeddedVim(Region region, Optional<SnapshotFile> snapshotFile) {
         this.region = Objects.requireNonNull(region, "region");
-        this.store = new SiteStore(region, Objects.requireNonNull(snapshotFile, "snapshotFile").map(SnapshotFile::new));
+        this.store = new SiteStore(region, snapshotFile);
         this.networks = new Networks(store);
         this.subnets = new Subnets(store);
         this.ports = new Ports(store);
     }
 
-    /** An in-memory site. */
-    public EmbeddedVim(Region region) {
-        this(region, Optional.empty());
+    private static String requireProject(String siteProject) {
+        if (siteProject == null || siteProject.isBlank()) {
+            throw new IllegalArgumentException("the embedded VIM needs its site's project (diminet.project)");
+        }
+        return siteProject;
     }
 
     public Region region() {
@@ -118,17 +135,19 @@ public final class EmbeddedVim implements Vim {
     /**
      * {@inheritDoc}
      *
-     * <p>The subnet is named like the network. A null {@link SubnetSpec#gatewayIp()} means no gateway,
-     * as in {@link VimSubnet}; an empty pool list means every usable address.
+     * <p>The network is not shared; the subnet is named like the network and has its owner. A null
+     * {@link SubnetSpec#gatewayIp()} means no gateway, as in {@link VimSubnet}; an empty pool list means
+     * every usable address.
      */
     @Override
-    public VimNetwork createNetworkWithSubnet(String name, SubnetSpec subnet) {
+    public VimNetwork createNetworkWithSubnet(String name, String project, SubnetSpec subnet) {
         GatewayChoice gateway = subnet.gatewayIp() == null ? GatewayChoice.none() : GatewayChoice.of(subnet.gatewayIp());
         // One change, so the snapshot never holds the network without its subnet.
         return asVimFailure(() -> store.write(state -> {
-            NetworkView network = networks.create(name);
+            NetworkView network = networks.create(name, project, false);
             try {
-                subnets.create(network.id(), name, subnet.cidr().value(), gateway, subnet.allocationPools());
+                subnets.create(network.id(), Optional.empty(), name, subnet.cidr().value(), gateway,
+                        subnet.allocationPools());
             } catch (RuntimeException e) {
                 state.removeNetwork(network.id());
                 throw e;
@@ -168,7 +187,7 @@ public final class EmbeddedVim implements Vim {
     }
 
     private static VimNetwork toVimNetwork(NetworkView n) {
-        return new VimNetwork(NetworkId.of(n.id()), n.name(), n.subnetIds());
+        return new VimNetwork(NetworkId.of(n.id()), n.name(), n.project(), n.shared(), n.subnetIds());
     }
 
     private static VimSubnet toVimSubnet(SubnetView s) {

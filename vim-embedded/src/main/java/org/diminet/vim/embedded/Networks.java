@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Neutron's {@code /v2.0/networks}. Errors are {@link EmbeddedVimException}s. */
+/**
+ * Neutron's {@code /v2.0/networks}. Errors are {@link EmbeddedVimException}s. Who may see or change
+ * which network is not decided here: that is the policy of whoever serves this API.
+ */
 public final class Networks {
 
     private final SiteStore store;
@@ -17,7 +20,7 @@ public final class Networks {
         this.store = store;
     }
 
-    /** Every network, in creation order. */
+    /** Every network of every project, in creation order. */
     public List<NetworkView> list() {
         return store.read(state -> List.copyOf(state.networks()));
     }
@@ -27,19 +30,41 @@ public final class Networks {
         return store.read(state -> state.requireNetwork(id));
     }
 
-    public NetworkView create(String name) {
+    /** The network, or empty when there is none with that id. */
+    public Optional<NetworkView> find(String id) {
+        return store.read(state -> state.findNetwork(id));
+    }
+
+    /**
+     * @param project the project that will own the network
+     * @param shared  whether every project may use it
+     * @throws EmbeddedVimException 400 {@code InvalidInput} when the project is blank
+     */
+    public NetworkView create(String name, String project, boolean shared) {
+        String owner = ResourceFields.project(project);
         return store.write(state -> {
             Instant now = now();
-            return state.addNetwork(new NetworkView(newId(), orEmpty(name), List.of(), true, "ACTIVE", now, now));
+            return state.addNetwork(new NetworkView(newId(), orEmpty(name), owner, shared, List.of(), true, "ACTIVE",
+                    now, now));
         });
     }
 
-    /** Renames a network; an empty name changes nothing. */
-    public NetworkView update(String id, Optional<String> name) {
+    /**
+     * Renames a network and/or shares or unshares it; an empty value changes nothing.
+     *
+     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 409 {@code InvalidSharedSetting} when
+     *                              unsharing while another project has a subnet or port on it, as Neutron
+     */
+    public NetworkView update(String id, Optional<String> name, Optional<Boolean> shared) {
         return store.write(state -> {
             NetworkView n = state.requireNetwork(id);
-            return state.replaceNetwork(new NetworkView(n.id(), name.orElse(n.name()), n.subnetIds(), n.adminStateUp(),
-                    n.status(), n.createdAt(), now()));
+            boolean nowShared = shared.orElse(n.shared());
+            if (n.shared() && !nowShared && state.isUsedByAnotherProject(n)) {
+                throw EmbeddedVimException.conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings"
+                        + " for network " + id + ". Multiple tenants are using it.");
+            }
+            return state.replaceNetwork(new NetworkView(n.id(), name.orElse(n.name()), n.project(), nowShared,
+                    n.subnetIds(), n.adminStateUp(), n.status(), n.createdAt(), now()));
         });
     }
 

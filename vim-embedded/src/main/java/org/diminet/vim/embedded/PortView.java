@@ -2,17 +2,22 @@ package org.diminet.vim.embedded;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.vim.VimPort;
 
 /**
  * A port as the embedded VIM shows it. Its {@code status} is always {@code DOWN}: nothing binds it to
  * a host in a simulator.
+ *
+ * @param project the project that owns it: its network's, or the creating project's when that one put a
+ *                port on another project's shared network
  */
-public record PortView(String id, String name, String networkId, String deviceOwner, String deviceId,
-                       String macAddress, List<FixedIp> fixedIps, boolean adminStateUp, String status,
-                       Instant createdAt, Instant updatedAt) {
+public record PortView(String id, String name, String project, String networkId, String deviceOwner,
+                       String deviceId, String macAddress, List<FixedIp> fixedIps, boolean adminStateUp,
+                       String status, Instant createdAt, Instant updatedAt) {
     public PortView {
+        Objects.requireNonNull(project, "project");
         fixedIps = List.copyOf(fixedIps);
     }
 

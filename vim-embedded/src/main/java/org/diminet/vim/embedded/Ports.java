@@ -34,18 +34,21 @@ public final class Ports {
      * Creates a port. Without {@code fixedIp} it gets the lowest free pool address of the network's
      * first subnet that has one, or no address when the network has no subnet.
      *
+     * @param project     the project that will own it; empty for the network's. Neutron gives a port the
+     *                    creating project, which on another project's shared network is not the network's
      * @param deviceOwner e.g. {@code compute:nova} for a VM; {@code network:…} marks a VIM-owned port
      * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidIpForSubnet},
-     *                              {@code InvalidIpForNetwork}, {@code InvalidInput}; 409
-     *                              {@code IpAddressAlreadyAllocated}, {@code IpAddressGenerationFailure}
+     *                              {@code InvalidIpForNetwork}, {@code InvalidInput} (also a blank project);
+     *                              409 {@code IpAddressAlreadyAllocated}, {@code IpAddressGenerationFailure}
      */
-    public PortView create(String networkId, String name, String deviceOwner, String deviceId,
-                           Optional<FixedIpRequest> fixedIp) {
+    public PortView create(String networkId, Optional<String> project, String name, String deviceOwner,
+                           String deviceId, Optional<FixedIpRequest> fixedIp) {
         return store.write(state -> {
             NetworkView network = state.requireNetwork(networkId);
+            String owner = ResourceFields.ownerOf(project, network);
             List<FixedIp> fixedIps = new AddressAllocator(state).addressesFor(network, fixedIp);
             Instant now = now();
-            return state.addPort(new PortView(newId(), orEmpty(name), networkId, orEmpty(deviceOwner),
+            return state.addPort(new PortView(newId(), orEmpty(name), owner, networkId, orEmpty(deviceOwner),
                     orEmpty(deviceId), newMac(state), fixedIps, true, "DOWN", now, now));
         });
     }
@@ -54,8 +57,9 @@ public final class Ports {
     public PortView update(String id, Optional<String> name) {
         return store.write(state -> {
             PortView p = state.requirePort(id);
-            return state.replacePort(new PortView(p.id(), name.orElse(p.name()), p.networkId(), p.deviceOwner(),
-                    p.deviceId(), p.macAddress(), p.fixedIps(), p.adminStateUp(), p.status(), p.createdAt(), now()));
+            return state.replacePort(new PortView(p.id(), name.orElse(p.name()), p.project(), p.networkId(),
+                    p.deviceOwner(), p.deviceId(), p.macAddress(), p.fixedIps(), p.adminStateUp(), p.status(),
+                    p.createdAt(), now()));
         });
     }
 

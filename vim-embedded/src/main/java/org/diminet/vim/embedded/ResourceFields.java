@@ -2,6 +2,7 @@ package org.diminet.vim.embedded;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Values Neutron fills in itself when a resource is created or changed. */
@@ -22,5 +23,18 @@ final class ResourceFields {
     /** Neutron answers a missing name, owner or device as an empty string, never as null. */
     static String orEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    /** A project id as given; a resource always has an owner, so blank is refused as Neutron's 400. */
+    static String project(String project) {
+        if (project == null || project.isBlank()) {
+            throw EmbeddedVimException.invalidInput("a project id must not be empty.");
+        }
+        return project;
+    }
+
+    /** The owner of a new subnet or port: the project asked for, or else its network's. */
+    static String ownerOf(Optional<String> requested, NetworkView network) {
+        return requested.map(ResourceFields::project).orElse(network.project());
     }
 }

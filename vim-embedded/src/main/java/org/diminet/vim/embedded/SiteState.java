@@ -123,6 +123,16 @@ final class SiteState {
         return ports.values().stream().anyMatch(p -> isUserPort(p) && holdsAddressOn(p, subnetId));
     }
 
+    /**
+     * Whether a project other than the network's owns a subnet or port on it: Neutron then refuses to
+     * stop sharing it.
+     */
+    boolean isUsedByAnotherProject(NetworkView network) {
+        return subnetsOf(network).stream().anyMatch(s -> !s.project().equals(network.project()))
+                || ports.values().stream().anyMatch(p -> p.networkId().equals(network.id())
+                        && !p.project().equals(network.project()));
+    }
+
     private static boolean isUserPort(PortView port) {
         return !port.deviceOwner().startsWith(VIM_OWNER_PREFIX);
     }
@@ -165,8 +175,8 @@ final class SiteState {
     /** Removes a subnet; ports that had an address on it lose that address. */
     void removeSubnet(String id) {
         ports.replaceAll((portId, p) -> !holdsAddressOn(p, id) ? p
-                : new PortView(p.id(), p.name(), p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
-                        p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList(),
+                : new PortView(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
+                        p.macAddress(), p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList(),
                         p.adminStateUp(), p.status(), p.createdAt(), ResourceFields.now()));
         SubnetView subnet = subnets.remove(id);
         usedBySubnet.remove(id);
@@ -176,7 +186,8 @@ final class SiteState {
     }
 
     private static NetworkView withSubnets(NetworkView n, List<String> subnetIds, Instant updatedAt) {
-        return new NetworkView(n.id(), n.name(), subnetIds, n.adminStateUp(), n.status(), n.createdAt(), updatedAt);
+        return new NetworkView(n.id(), n.name(), n.project(), n.shared(), subnetIds, n.adminStateUp(), n.status(),
+                n.createdAt(), updatedAt);
     }
 
     /** Removes a network with its subnets and every port on it, without any check. */

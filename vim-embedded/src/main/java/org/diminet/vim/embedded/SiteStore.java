@@ -71,7 +71,7 @@ final class SiteStore {
 
     private void save(SnapshotFile target, SiteState.Contents rollbackTo) {
         try {
-            target.write(Snapshot.of(region.name(), state.contents()));
+            target.write(region.name(), state.contents());
         } catch (IOException | RuntimeException e) {
             state.restore(rollbackTo);
             throw new EmbeddedVimException(500, "InternalError",
@@ -81,7 +81,7 @@ final class SiteStore {
 
     private void load(SnapshotFile source) {
         try {
-            state.restore(source.read().contents());
+            state.restore(source.read());
         } catch (IOException | RuntimeException e) {
             throw new VimException(region, "cannot read the snapshot " + source.path() + ": " + e.getMessage(), e);
         }

@@ -1,28 +1,36 @@
 package org.diminet.vim.embedded;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.IpRange;
 
 /**
  * The JSON form of a site's {@link SiteState.Contents}. Plain strings throughout, so the file does not
  * depend on how core types serialise. Statuses are not saved: a network is always ACTIVE and a port DOWN.
+ *
+ * <p>Files written before resources had owners have no {@code project} and no {@code shared}: such a
+ * network belongs to the site's own project and is not shared, and its subnets and ports to its project.
  */
 record Snapshot(String region, List<NetworkState> networks, List<SubnetState> subnets, List<PortState> ports) {
 
-    record NetworkState(String id, String name, List<String> subnetIds, boolean adminStateUp,
-                        String createdAt, String updatedAt) {
+    /** @param project null in a file written before networks had owners */
+    record NetworkState(String id, String name, String project, boolean shared, List<String> subnetIds,
+                        boolean adminStateUp, String createdAt, String updatedAt) {
     }
 
-    record SubnetState(String id, String name, String networkId, String cidr, String gatewayIp,
+    /** @param project null in a file written before subnets had owners */
+    record SubnetState(String id, String name, String project, String networkId, String cidr, String gatewayIp,
                        List<PoolState> allocationPools, boolean enableDhcp, String createdAt, String updatedAt) {
     }
 
     record PoolState(String start, String end) {
     }
 
-    record PortState(String id, String name, String networkId, String deviceOwner, String deviceId,
+    /** @param project null in a file written before ports had owners */
+    record PortState(String id, String name, String project, String networkId, String deviceOwner, String deviceId,
                      String macAddress, List<FixedIpState> fixedIps, boolean adminStateUp,
                      String createdAt, String updatedAt) {
     }
@@ -32,30 +40,47 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
 
     static Snapshot of(String region, SiteState.Contents contents) {
         return new Snapshot(region,
-                contents.networks().stream().map(n -> new NetworkState(n.id(), n.name(), n.subnetIds(),
-                        n.adminStateUp(), n.createdAt().toString(), n.updatedAt().toString())).toList(),
-                contents.subnets().stream().map(s -> new SubnetState(s.id(), s.name(), s.networkId(), s.cidr().value(),
-                        s.gatewayIp(), s.allocationPools().stream().map(p -> new PoolState(p.start(), p.end())).toList(),
+                contents.networks().stream().map(n -> new NetworkState(n.id(), n.name(), n.project(), n.shared(),
+                        n.subnetIds(), n.adminStateUp(), n.createdAt().toString(), n.updatedAt().toString())).toList(),
+                contents.subnets().stream().map(s -> new SubnetState(s.id(), s.name(), s.project(), s.networkId(),
+                        s.cidr().value(), s.gatewayIp(),
+                        s.allocationPools().stream().map(p -> new PoolState(p.start(), p.end())).toList(),
                         s.enableDhcp(), s.createdAt().toString(), s.updatedAt().toString())).toList(),
-                contents.ports().stream().map(p -> new PortState(p.id(), p.name(), p.networkId(), p.deviceOwner(),
-                        p.deviceId(), p.macAddress(),
+                contents.ports().stream().map(p -> new PortState(p.id(), p.name(), p.project(), p.networkId(),
+                        p.deviceOwner(), p.deviceId(), p.macAddress(),
                         p.fixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList(),
                         p.adminStateUp(), p.createdAt().toString(), p.updatedAt().toString())).toList());
     }
 
-    SiteState.Contents contents() {
-        return new SiteState.Contents(
-                networks.stream().map(n -> new NetworkView(n.id(), n.name(), n.subnetIds(), n.adminStateUp(), "ACTIVE",
-                        Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()))).toList(),
-                subnets.stream().map(Snapshot::subnetView).toList(),
-                ports.stream().map(p -> new PortView(p.id(), p.name(), p.networkId(), p.deviceOwner(), p.deviceId(),
-                        p.macAddress(), p.fixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList(),
+    /** @param siteProject the owner of networks saved without one */
+    SiteState.Contents contents(String siteProject) {
+        List<NetworkView> networkViews = networks.stream().map(n -> new NetworkView(n.id(), n.name(),
+                n.project() == null ? siteProject : n.project(), n.shared(), n.subnetIds(), n.adminStateUp(), "ACTIVE",
+                Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()))).toList();
+        Map<String, String> ownerOfNetwork = new HashMap<>();
+        networkViews.forEach(n -> ownerOfNetwork.put(n.id(), n.project()));
+        return new SiteState.Contents(networkViews,
+                subnets.stream().map(s -> subnetView(s, ownerOr(s.project(), ownerOfNetwork, s.networkId()))).toList(),
+                ports.stream().map(p -> new PortView(p.id(), p.name(), ownerOr(p.project(), ownerOfNetwork, p.networkId()),
+                        p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
+                        p.fixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList(),
                         p.adminStateUp(), "DOWN", Instant.parse(p.createdAt()), Instant.parse(p.updatedAt()))).toList());
     }
 
-    private static SubnetView subnetView(SubnetState s) {
+    private static String ownerOr(String saved, Map<String, String> ownerOfNetwork, String networkId) {
+        if (saved != null) {
+            return saved;
+        }
+        String owner = ownerOfNetwork.get(networkId);
+        if (owner == null) {
+            throw new IllegalArgumentException("the snapshot names network " + networkId + ", which it does not hold");
+        }
+        return owner;
+    }
+
+    private static SubnetView subnetView(SubnetState s, String project) {
         Cidr cidr = Cidr.of(s.cidr());
-        return new SubnetView(s.id(), s.name(), s.networkId(), cidr.ipVersion(), cidr, s.gatewayIp(),
+        return new SubnetView(s.id(), s.name(), project, s.networkId(), cidr.ipVersion(), cidr, s.gatewayIp(),
                 s.allocationPools().stream().map(p -> new IpRange(p.start(), p.end())).toList(), s.enableDhcp(),
                 Instant.parse(s.createdAt()), Instant.parse(s.updatedAt()));
     }

@@ -11,11 +11,14 @@ import java.nio.file.StandardCopyOption;
 final class SnapshotFile {
 
     private final Path path;
+    private final String siteProject;
     private final ObjectMapper json = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    SnapshotFile(Path path) {
+    /** @param siteProject the owner of networks in a file written before networks had owners */
+    SnapshotFile(Path path, String siteProject) {
         this.path = path.toAbsolutePath();
+        this.siteProject = siteProject;
     }
 
     Path path() {
@@ -26,15 +29,16 @@ final class SnapshotFile {
         return Files.exists(path);
     }
 
-    Snapshot read() throws IOException {
-        return json.readValue(path.toFile(), Snapshot.class);
+    SiteState.Contents read() throws IOException {
+        return json.readValue(path.toFile(), Snapshot.class).contents(siteProject);
     }
 
     /**
      * Writes a temporary file next to the target and moves it over the target in one step, so a crash or
      * a full disk leaves the previous snapshot whole rather than half of a new one.
      */
-    void write(Snapshot snapshot) throws IOException {
+    void write(String region, SiteState.Contents contents) throws IOException {
+        Snapshot snapshot = Snapshot.of(region, contents);
         Path directory = path.getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, path.getFileName().toString(), ".tmp");

@@ -34,25 +34,28 @@ public final class Subnets {
     /**
      * Creates a subnet ({@code enable_dhcp} is always true, though no DHCP is served).
      *
+     * @param project         the project that will own it; empty for the network's (Neutron lets only an
+     *                        admin choose another, which is for the API's policy to check)
      * @param cidr            the CIDR as the client wrote it; host bits must be zero
      * @param allocationPools empty for every usable address: the CIDR minus its first and last
      *                        address and minus the gateway
-     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidInput} (bad CIDR or
+     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidInput} (blank project, bad CIDR or
      *                              gateway, overlap with another subnet of the network),
      *                              {@code OutOfBoundsAllocationPool}, {@code OverlappingAllocationPools},
      *                              {@code InvalidAllocationPool}; 409 {@code GatewayConflictWithAllocationPools}
      */
-    public SubnetView create(String networkId, String name, String cidr, GatewayChoice gateway,
-                             List<IpRange> allocationPools) {
+    public SubnetView create(String networkId, Optional<String> project, String name, String cidr,
+                             GatewayChoice gateway, List<IpRange> allocationPools) {
         return store.write(state -> {
             NetworkView network = state.requireNetwork(networkId);
+            String owner = ResourceFields.ownerOf(project, network);
             Cidr block = SubnetValidation.cidr(cidr);
             String gatewayIp = SubnetValidation.gatewayIp(block, gateway);
             List<IpRange> pools = SubnetValidation.allocationPools(block, gatewayIp, allocationPools);
             SubnetValidation.requireNoOverlap(block, networkId, state.subnetsOf(network));
             Instant now = now();
-            return state.addSubnet(new SubnetView(newId(), orEmpty(name), networkId, block.ipVersion(), block, gatewayIp,
-                    pools, true, now, now));
+            return state.addSubnet(new SubnetView(newId(), orEmpty(name), owner, networkId, block.ipVersion(), block,
+                    gatewayIp, pools, true, now, now));
         });
     }
 
@@ -65,8 +68,8 @@ public final class Subnets {
             SubnetView s = state.requireSubnet(id);
             List<IpRange> pools = allocationPools.map(p -> SubnetValidation.validPools(s.cidr(), s.gatewayIp(), p))
                     .orElse(s.allocationPools());
-            return state.replaceSubnet(new SubnetView(s.id(), name.orElse(s.name()), s.networkId(), s.ipVersion(),
-                    s.cidr(), s.gatewayIp(), pools, s.enableDhcp(), s.createdAt(), now()));
+            return state.replaceSubnet(new SubnetView(s.id(), name.orElse(s.name()), s.project(), s.networkId(),
+                    s.ipVersion(), s.cidr(), s.gatewayIp(), pools, s.enableDhcp(), s.createdAt(), now()));
         });
     }
 

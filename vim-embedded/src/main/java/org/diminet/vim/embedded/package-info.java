@@ -8,6 +8,9 @@
  * quotas, and no data plane at all; no packet ever moves. State lives in memory and, optionally, in a
  * JSON snapshot file so a simulated site survives restarts.
  *
+ * <p>Every network, subnet and port has an owning project and a network may be shared, but no policy is
+ * applied here: deciding who may see or change what is left to the side that knows the caller.
+ *
  * <p>{@link org.diminet.vim.embedded.EmbeddedVim} implements the core's
  * {@link org.diminet.core.vim.Vim} port and offers a richer API through
  * {@link org.diminet.vim.embedded.EmbeddedVim#networks()}, {@link org.diminet.vim.embedded.EmbeddedVim#subnets()}

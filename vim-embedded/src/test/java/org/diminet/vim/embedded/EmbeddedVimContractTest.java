@@ -11,7 +11,7 @@ import org.diminet.core.vim.VimPort;
 
 class EmbeddedVimContractTest extends VimContractTest {
 
-    private final EmbeddedVim vim = new EmbeddedVim(Region.of("RegionOne"), Optional.empty());
+    private final EmbeddedVim vim = new EmbeddedVim(Region.of("RegionOne"));
 
     @Override
     protected Vim vim() {
@@ -20,7 +20,7 @@ class EmbeddedVimContractTest extends VimContractTest {
 
     @Override
     protected VimPort createUserPort(NetworkId network) {
-        return vim.ports().create(network.value(), "vm", "compute:nova", UUID.randomUUID().toString(), Optional.empty())
+        return vim.ports().create(network.value(), Optional.empty(), "vm", "compute:nova", UUID.randomUUID().toString(), Optional.empty())
                 .toVimPort();
     }
 

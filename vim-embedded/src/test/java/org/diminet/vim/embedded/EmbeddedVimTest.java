@@ -28,15 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedVimTest {
 
     private static final Region REGION = Region.of("RegionOne");
+    private static final String PROJECT = "project-a";
 
-    private final EmbeddedVim vim = new EmbeddedVim(REGION, Optional.empty());
+    private final EmbeddedVim vim = new EmbeddedVim(REGION);
 
     // --- port allocation -------------------------------------------------------------------------
 
     @Test
     void ports_getTheLowestFreeAddresses_inPoolOrder_untilThePoolsAreUsedUp() {
-        NetworkView network = vim.networks().create("net");
-        vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"),
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"),
                 List.of(range("10.0.0.20", "10.0.0.21"), range("10.0.0.10", "10.0.0.10")));
 
         assertThat(List.of(vmPort(network), vmPort(network), vmPort(network)))
@@ -47,8 +48,8 @@ class EmbeddedVimTest {
 
     @Test
     void deletingAPort_freesItsAddress() {
-        NetworkView network = vim.networks().create("net");
-        vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
                 List.of(range("10.0.0.10", "10.0.0.12")));
         vmPort(network);
         PortView middle = createPort(network, Optional.empty());
@@ -62,10 +63,10 @@ class EmbeddedVimTest {
 
     @Test
     void allocation_movesOnToTheNextSubnet_whenTheFirstIsFull() {
-        NetworkView network = vim.networks().create("net");
-        vim.subnets().create(network.id(), "a", "10.0.0.0/24", GatewayChoice.defaultGateway(),
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        vim.subnets().create(network.id(), Optional.empty(), "a", "10.0.0.0/24", GatewayChoice.defaultGateway(),
                 List.of(range("10.0.0.10", "10.0.0.10")));
-        SubnetView second = vim.subnets().create(network.id(), "b", "10.0.1.0/24", GatewayChoice.defaultGateway(), List.of());
+        SubnetView second = vim.subnets().create(network.id(), Optional.empty(), "b", "10.0.1.0/24", GatewayChoice.defaultGateway(), List.of());
 
         vmPort(network);
         PortView port = createPort(network, Optional.empty());
@@ -75,15 +76,15 @@ class EmbeddedVimTest {
 
     @Test
     void aNetworkWithoutSubnet_givesPortsNoAddress() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
 
         assertThat(createPort(network, Optional.empty()).fixedIps()).isEmpty();
     }
 
     @Test
     void ipv6_allocation_doesNotWalkTheWholePool() {
-        NetworkView network = vim.networks().create("net6");
-        SubnetView subnet = vim.subnets().create(network.id(), "sub6", "fd00:1::/64", GatewayChoice.defaultGateway(), List.of());
+        NetworkView network = vim.networks().create("net6", PROJECT, false);
+        SubnetView subnet = vim.subnets().create(network.id(), Optional.empty(), "sub6", "fd00:1::/64", GatewayChoice.defaultGateway(), List.of());
 
         assertThat(subnet.gatewayIp()).isEqualTo("fd00:1::1");
         assertThat(subnet.allocationPools()).containsExactly(range("fd00:1::2", "fd00:1::ffff:ffff:ffff:fffe"));
@@ -94,8 +95,8 @@ class EmbeddedVimTest {
 
     @Test
     void anExplicitAddressOutsideThePools_isAccepted_andADuplicateIsRefused() {
-        NetworkView network = vim.networks().create("net");
-        SubnetView subnet = vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        SubnetView subnet = vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
                 List.of(range("10.0.0.10", "10.0.0.20")));
 
         PortView port = createPort(network, Optional.of(FixedIpRequest.address("10.0.0.100")));
@@ -107,8 +108,8 @@ class EmbeddedVimTest {
 
     @Test
     void anExplicitAddressInsideThePools_isSkippedByLaterAllocation() {
-        NetworkView network = vim.networks().create("net");
-        SubnetView subnet = vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        SubnetView subnet = vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
                 List.of(range("10.0.0.10", "10.0.0.20")));
 
         createPort(network, Optional.of(new FixedIpRequest(subnet.id(), "10.0.0.10")));
@@ -118,8 +119,8 @@ class EmbeddedVimTest {
 
     @Test
     void anExplicitAddressOutsideTheCidr_isRefused() {
-        NetworkView network = vim.networks().create("net");
-        SubnetView subnet = vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(), List.of());
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        SubnetView subnet = vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(), List.of());
 
         assertRefused(() -> createPort(network, Optional.of(FixedIpRequest.address("10.9.9.9"))), 400,
                 "InvalidIpForNetwork", null);
@@ -136,12 +137,12 @@ class EmbeddedVimTest {
 
     @Test
     void defaultPools_excludeTheFirstAndLastAddressAndTheGateway() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
 
-        SubnetView usual = vim.subnets().create(network.id(), "a", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"), List.of());
-        SubnetView middle = vim.subnets().create(network.id(), "b", "10.0.1.0/24", GatewayChoice.of("10.0.1.100"), List.of());
-        SubnetView none = vim.subnets().create(network.id(), "c", "10.0.2.0/24", GatewayChoice.none(), List.of());
-        SubnetView byDefault = vim.subnets().create(network.id(), "d", "10.0.3.0/24", GatewayChoice.defaultGateway(), List.of());
+        SubnetView usual = vim.subnets().create(network.id(), Optional.empty(), "a", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"), List.of());
+        SubnetView middle = vim.subnets().create(network.id(), Optional.empty(), "b", "10.0.1.0/24", GatewayChoice.of("10.0.1.100"), List.of());
+        SubnetView none = vim.subnets().create(network.id(), Optional.empty(), "c", "10.0.2.0/24", GatewayChoice.none(), List.of());
+        SubnetView byDefault = vim.subnets().create(network.id(), Optional.empty(), "d", "10.0.3.0/24", GatewayChoice.defaultGateway(), List.of());
 
         assertThat(usual.allocationPools()).containsExactly(range("10.0.0.2", "10.0.0.254"));
         assertThat(middle.allocationPools()).containsExactly(range("10.0.1.1", "10.0.1.99"), range("10.0.1.101", "10.0.1.254"));
@@ -157,12 +158,12 @@ class EmbeddedVimTest {
 
     @Test
     void aGatewayInsideAPool_isAConflict() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
 
-        assertRefused(() -> vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.15"),
+        assertRefused(() -> vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.15"),
                 List.of(range("10.0.0.10", "10.0.0.20"))), 409, "GatewayConflictWithAllocationPools",
                 "Gateway ip 10.0.0.15 conflicts with allocation pool 10.0.0.10-10.0.0.20");
-        SubnetView subnet = vim.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"),
+        SubnetView subnet = vim.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.of("10.0.0.1"),
                 List.of(range("10.0.0.10", "10.0.0.20")));
         assertRefused(() -> vim.subnets().update(subnet.id(), Optional.empty(), Optional.of(List.of(range("10.0.0.1", "10.0.0.5")))),
                 409, "GatewayConflictWithAllocationPools", null);
@@ -171,7 +172,7 @@ class EmbeddedVimTest {
 
     @Test
     void badSubnets_areInvalidInput() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
 
         assertRefused(() -> createSubnet(network, "10.0.0.0/33", List.of()), 400, "InvalidInput", null);
         assertRefused(() -> createSubnet(network, "nonsense", List.of()), 400, "InvalidInput", null);
@@ -187,9 +188,9 @@ class EmbeddedVimTest {
                 400, "OverlappingAllocationPools", null);
         assertRefused(() -> createSubnet(network, "10.0.0.0/24", List.of(range("fd00::10", "fd00::20"))),
                 400, "InvalidAllocationPool", null);
-        assertRefused(() -> vim.subnets().create(network.id(), "s", "10.0.0.0/24", GatewayChoice.of("10.0.0.0"), List.of()),
+        assertRefused(() -> vim.subnets().create(network.id(), Optional.empty(), "s", "10.0.0.0/24", GatewayChoice.of("10.0.0.0"), List.of()),
                 400, "InvalidInput", null);
-        assertRefused(() -> vim.subnets().create(network.id(), "s", "10.0.0.0/24", GatewayChoice.of("fd00::1"), List.of()),
+        assertRefused(() -> vim.subnets().create(network.id(), Optional.empty(), "s", "10.0.0.0/24", GatewayChoice.of("fd00::1"), List.of()),
                 400, "InvalidInput", null);
         assertRefused(() -> EmbeddedVim.allocationPool("10.0.0.20", "10.0.0.10"), 400, "InvalidAllocationPool", null);
         assertThat(vim.subnets().list(Optional.empty())).isEmpty();
@@ -198,8 +199,8 @@ class EmbeddedVimTest {
 
     @Test
     void subnetsOfOneNetwork_mustNotOverlap_butThoseOfDifferentNetworksMay() {
-        NetworkView network = vim.networks().create("net");
-        NetworkView other = vim.networks().create("other");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
+        NetworkView other = vim.networks().create("other", PROJECT, false);
         createSubnet(network, "10.0.0.0/24", List.of());
 
         assertRefused(() -> createSubnet(network, "10.0.0.128/25", List.of()), 400, "InvalidInput",
@@ -213,7 +214,7 @@ class EmbeddedVimTest {
 
     @Test
     void updatingPools_neverTouchesPorts() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
         SubnetView subnet = createSubnet(network, "10.0.0.0/24", List.of(range("10.0.0.10", "10.0.0.20")));
         PortView port = createPort(network, Optional.empty());
 
@@ -230,9 +231,9 @@ class EmbeddedVimTest {
 
     @Test
     void aNetworkWithUserPorts_isInUse_whileVimOwnedPortsGoWithIt() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
         SubnetView subnet = createSubnet(network, "10.0.0.0/24", List.of());
-        PortView dhcp = vim.ports().create(network.id(), "dhcp", "network:dhcp", "dhcp-host", Optional.empty());
+        PortView dhcp = vim.ports().create(network.id(), Optional.empty(), "dhcp", "network:dhcp", "dhcp-host", Optional.empty());
         PortView user = createPort(network, Optional.empty());
 
         assertRefused(() -> vim.networks().delete(network.id()), 409, "NetworkInUse",
@@ -252,10 +253,10 @@ class EmbeddedVimTest {
 
     @Test
     void aSubnetWithUserAddresses_isInUse() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
         SubnetView subnet = createSubnet(network, "10.0.0.0/24", List.of());
         PortView user = createPort(network, Optional.empty());
-        PortView dhcp = vim.ports().create(network.id(), "dhcp", "network:dhcp", "dhcp-host", Optional.empty());
+        PortView dhcp = vim.ports().create(network.id(), Optional.empty(), "dhcp", "network:dhcp", "dhcp-host", Optional.empty());
 
         assertRefused(() -> vim.subnets().delete(subnet.id()), 409, "SubnetInUse",
                 "Unable to complete operation on subnet " + subnet.id()
@@ -271,21 +272,22 @@ class EmbeddedVimTest {
     @Test
     void unknownIds_areNotFound_withNeutronsMessages() {
         assertRefused(() -> vim.networks().get("nope"), 404, "NetworkNotFound", "Network nope could not be found.");
+        assertThat(vim.networks().find("nope")).isEmpty();
         assertRefused(() -> vim.networks().delete("nope"), 404, "NetworkNotFound", null);
         assertRefused(() -> vim.subnets().get("nope"), 404, "SubnetNotFound", "Subnet nope could not be found.");
         assertRefused(() -> vim.ports().get("nope"), 404, "PortNotFound", "Port nope could not be found.");
         assertRefused(() -> vim.ports().delete("nope"), 404, "PortNotFound", null);
-        assertRefused(() -> createSubnet(new NetworkView("nope", "", List.of(), true, "ACTIVE", null, null),
+        assertRefused(() -> createSubnet(new NetworkView("nope", "", PROJECT, false, List.of(), true, "ACTIVE", null, null),
                 "10.0.0.0/24", List.of()), 404, "NetworkNotFound", null);
     }
 
     @Test
     void renaming_networksAndPorts() {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
         PortView port = createPort(network, Optional.empty());
 
-        assertThat(vim.networks().update(network.id(), Optional.of("renamed")).name()).isEqualTo("renamed");
-        assertThat(vim.networks().update(network.id(), Optional.empty()).name()).isEqualTo("renamed");
+        assertThat(vim.networks().update(network.id(), Optional.of("renamed"), Optional.empty()).name()).isEqualTo("renamed");
+        assertThat(vim.networks().update(network.id(), Optional.empty(), Optional.empty()).name()).isEqualTo("renamed");
         assertThat(vim.ports().update(port.id(), Optional.of("eth0")).name()).isEqualTo("eth0");
         assertThat(vim.ports().get(port.id()).macAddress()).isEqualTo(port.macAddress()).startsWith("fa:16:3e:");
     }
@@ -296,7 +298,7 @@ class EmbeddedVimTest {
     void vimPortFailures_areVimExceptionsNamingTheRegion_andLeaveNothingBehind() {
         SubnetSpec bad = new SubnetSpec(Cidr.of("10.0.0.0/24"), "10.0.0.1", List.of(range("10.0.1.1", "10.0.1.5")));
 
-        assertThatThrownBy(() -> vim.createNetworkWithSubnet("bad", bad))
+        assertThatThrownBy(() -> vim.createNetworkWithSubnet("bad", PROJECT, bad))
                 .isInstanceOf(VimException.class)
                 .hasMessageContaining("RegionOne")
                 .hasMessageContaining("spans beyond the subnet cidr")
@@ -311,7 +313,7 @@ class EmbeddedVimTest {
 
     @Test
     void aNullGatewayInASubnetSpec_meansNoGateway() {
-        VimNetwork network = vim.createNetworkWithSubnet("n", new SubnetSpec(Cidr.of("10.0.0.0/24"), null, List.of()));
+        VimNetwork network = vim.createNetworkWithSubnet("n", PROJECT, new SubnetSpec(Cidr.of("10.0.0.0/24"), null, List.of()));
 
         assertThat(vim.subnetsOf(network.id()).getFirst().gatewayIp()).isNull();
         assertThat(vim.subnetsOf(network.id()).getFirst().allocationPools()).containsExactly(range("10.0.0.1", "10.0.0.254"));
@@ -322,14 +324,14 @@ class EmbeddedVimTest {
     @Test
     void theSnapshot_restoresEverything_andAllocationContinuesWithoutReuse(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state").resolve("regionone.json");
-        EmbeddedVim first = new EmbeddedVim(REGION, Optional.of(file));
-        NetworkView network = first.networks().create("net");
-        first.subnets().create(network.id(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
+        EmbeddedVim first = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
+        NetworkView network = first.networks().create("net", PROJECT, false);
+        first.subnets().create(network.id(), Optional.empty(), "sub", "10.0.0.0/24", GatewayChoice.defaultGateway(),
                 List.of(range("10.0.0.10", "10.0.0.20")));
-        first.createNetworkWithSubnet("v6", new SubnetSpec(Cidr.of("fd00:1::/64"), "fd00:1::1", List.of()));
-        first.ports().create(network.id(), "a", "compute:nova", "vm-a", Optional.empty());
-        PortView b = first.ports().create(network.id(), "b", "compute:nova", "vm-b", Optional.empty());
-        first.ports().create(network.id(), "c", "compute:nova", "vm-c", Optional.of(FixedIpRequest.address("10.0.0.200")));
+        first.createNetworkWithSubnet("v6", PROJECT, new SubnetSpec(Cidr.of("fd00:1::/64"), "fd00:1::1", List.of()));
+        first.ports().create(network.id(), Optional.empty(), "a", "compute:nova", "vm-a", Optional.empty());
+        PortView b = first.ports().create(network.id(), Optional.empty(), "b", "compute:nova", "vm-b", Optional.empty());
+        first.ports().create(network.id(), Optional.empty(), "c", "compute:nova", "vm-c", Optional.of(FixedIpRequest.address("10.0.0.200")));
         first.ports().delete(b.id());
 
         assertThat(file).exists();
@@ -337,36 +339,36 @@ class EmbeddedVimTest {
             assertThat(files).containsExactly(file);
         }
 
-        EmbeddedVim second = new EmbeddedVim(REGION, Optional.of(file));
+        EmbeddedVim second = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
 
         assertThat(second.networks().list()).isEqualTo(first.networks().list());
         assertThat(second.subnets().list(Optional.empty())).isEqualTo(first.subnets().list(Optional.empty()));
         assertThat(second.ports().list(Optional.empty())).isEqualTo(first.ports().list(Optional.empty()));
         assertThat(second.allSubnets()).isEqualTo(first.allSubnets());
-        PortView next = second.ports().create(network.id(), "d", "compute:nova", "vm-d", Optional.empty());
-        PortView after = second.ports().create(network.id(), "e", "compute:nova", "vm-e", Optional.empty());
+        PortView next = second.ports().create(network.id(), Optional.empty(), "d", "compute:nova", "vm-d", Optional.empty());
+        PortView after = second.ports().create(network.id(), Optional.empty(), "e", "compute:nova", "vm-e", Optional.empty());
         assertThat(next.fixedIps().getFirst().ipAddress()).isEqualTo("10.0.0.11");
         assertThat(after.fixedIps().getFirst().ipAddress()).isEqualTo("10.0.0.12");
-        assertRefused(() -> second.ports().create(network.id(), "f", "compute:nova", "vm-f",
+        assertRefused(() -> second.ports().create(network.id(), Optional.empty(), "f", "compute:nova", "vm-f",
                 Optional.of(FixedIpRequest.address("10.0.0.200"))), 409, "IpAddressAlreadyAllocated", null);
-        assertThat(new EmbeddedVim(REGION, Optional.of(file)).ports().list(Optional.empty())).hasSize(4);
+        assertThat(new EmbeddedVim(REGION, PROJECT, Optional.of(file)).ports().list(Optional.empty())).hasSize(4);
     }
 
     @Test
     void withoutASnapshotFile_stateIsInMemoryOnly(@TempDir Path dir) throws Exception {
-        vim.networks().create("net");
+        vim.networks().create("net", PROJECT, false);
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
-        assertThat(new EmbeddedVim(REGION, Optional.of(dir.resolve("absent.json"))).networks().list()).isEmpty();
+        assertThat(new EmbeddedVim(REGION, PROJECT, Optional.of(dir.resolve("absent.json"))).networks().list()).isEmpty();
     }
 
     // --- concurrency -----------------------------------------------------------------------------
 
     @Test
     void concurrentPortCreation_givesUniqueAddresses() throws Exception {
-        NetworkView network = vim.networks().create("net");
+        NetworkView network = vim.networks().create("net", PROJECT, false);
         createSubnet(network, "10.0.0.0/24", List.of());
         int threads = 8;
         int portsPerThread = 25;
@@ -401,11 +403,11 @@ class EmbeddedVimTest {
     }
 
     private SubnetView createSubnet(NetworkView network, String cidr, List<IpRange> pools) {
-        return vim.subnets().create(network.id(), "sub", cidr, GatewayChoice.defaultGateway(), pools);
+        return vim.subnets().create(network.id(), Optional.empty(), "sub", cidr, GatewayChoice.defaultGateway(), pools);
     }
 
     private PortView createPort(NetworkView network, Optional<FixedIpRequest> fixedIp) {
-        return vim.ports().create(network.id(), "port", "compute:nova", "vm", fixedIp);
+        return vim.ports().create(network.id(), Optional.empty(), "port", "compute:nova", "vm", fixedIp);
     }
 
     /** Creates a VM's port and answers its one address. */

@@ -9,6 +9,7 @@ import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
+import org.diminet.server.auth.RequestIdentity;
 import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.peer.CreatePartRequest;
 import org.diminet.core.peer.PartReply;
@@ -23,11 +24,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The peers' API (paper Table II, East-West interface). Only other DIMINET sites call it. */
+/**
+ * The peers' API (paper Table II, East-West interface). Only other DIMINET sites call it: the
+ * authentication filter has established which region calls (its token or certificate) before a
+ * request gets here, and the handler checks that region against what it asks for.
+ */
 @RestController
 @RequestMapping("/api/intersite-horizontal")
 @Tag(name = "East-West", description = "Calls between DIMINET sites")
@@ -43,46 +49,46 @@ public class EastWestController {
     @PostMapping
     @Operation(summary = "Check and create this site's part of a service the master decided",
             description = "One call does both, so a create costs the master one round trip per site, in parallel.")
-    public ResponseEntity<PartReply> create(@RequestBody CreatePartRequest request) {
+    public ResponseEntity<PartReply> create(@RequestAttribute(RequestIdentity.PEER) Region peer, @RequestBody CreatePartRequest request) {
         return ResponseEntity.created(java.net.URI.create("/api/intersite-horizontal/" + request.id()))
-                .body(handler.createPart(request));
+                .body(handler.createPart(peer, request));
     }
 
     @GetMapping("/{global_id}")
     @Operation(summary = "Read this site's part (network, CIDRs, pools, machines attached)")
-    public PartReply read(@PathVariable("global_id") String globalId) {
-        return handler.readPart(GlobalId.parse(globalId));
+    public PartReply read(@RequestAttribute(RequestIdentity.PEER) Region peer, @PathVariable("global_id") String globalId) {
+        return handler.readPart(peer, GlobalId.parse(globalId));
     }
 
     @PutMapping("/{global_id}")
     @Operation(summary = "Apply a change the master decided (new resource list, extra pools)")
-    public PartReply update(@PathVariable("global_id") String globalId, @RequestBody UpdatePartRequest request) {
-        return handler.updatePart(GlobalId.parse(globalId), request);
+    public PartReply update(@RequestAttribute(RequestIdentity.PEER) Region peer, @PathVariable("global_id") String globalId, @RequestBody UpdatePartRequest request) {
+        return handler.updatePart(peer, GlobalId.parse(globalId), request);
     }
 
     @DeleteMapping("/{global_id}")
     @Operation(summary = "Remove this site's part",
             description = "With abandoned_operation this undoes a failed create and refuses that create if it arrives later.")
-    public ResponseEntity<Void> delete(@PathVariable("global_id") String globalId,
+    public ResponseEntity<Void> delete(@RequestAttribute(RequestIdentity.PEER) Region peer, @PathVariable("global_id") String globalId,
                                        @RequestParam(name = "abandoned_operation", required = false) String operation) {
-        handler.deletePart(GlobalId.parse(globalId), Optional.ofNullable(operation).map(EastWestController::uuid));
+        handler.deletePart(peer, GlobalId.parse(globalId), Optional.ofNullable(operation).map(EastWestController::uuid));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{global_id}/pools")
     @Operation(summary = "Master: hand one more pool of an L2 extension to a site")
-    public IpRange allocatePool(@PathVariable("global_id") String globalId, @RequestBody PoolRequest request) {
+    public IpRange allocatePool(@RequestAttribute(RequestIdentity.PEER) Region peer, @PathVariable("global_id") String globalId, @RequestBody PoolRequest request) {
         if (request == null || request.region() == null || request.region().isBlank()) {
             throw new InvalidRequestException("region", "region is required: the site that wants another pool");
         }
-        return handler.allocatePool(GlobalId.parse(globalId), new Region(request.region()), request.request());
+        return handler.allocatePool(peer, GlobalId.parse(globalId), new Region(request.region()), request.request());
     }
 
     @GetMapping("/{global_id}/sites/{region}")
     @Operation(summary = "Master: is this region a site of the service, and with which pools?",
             description = "A site asks this when it starts or when its master answers again after a partition.")
-    public Standing standing(@PathVariable("global_id") String globalId, @PathVariable("region") String region) {
-        return handler.standing(GlobalId.parse(globalId), new Region(region));
+    public Standing standing(@RequestAttribute(RequestIdentity.PEER) Region peer, @PathVariable("global_id") String globalId, @PathVariable("region") String region) {
+        return handler.standing(peer, GlobalId.parse(globalId), new Region(region));
     }
 
     @GetMapping("/networks/{network_id}/cidrs")

@@ -4,13 +4,15 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.error.InvalidRequestException;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.auth.RequestIdentity;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.diminet.vim.embedded.EmbeddedVimException;
 import org.diminet.vim.embedded.NetworkView;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,17 +43,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Filters ({@code ?network_id=…&name=…}) and {@code fields=} work on lists; {@code GET /neutron/} lists
  * the API version.
  *
+ * <p>Callers are authenticated before this controller runs (the authentication filter leaves the
+ * {@link Caller} under {@link RequestIdentity#CALLER}), and Neutron's default policy applies (see
+ * {@link NeutronPolicy}): a project sees its own resources and shared networks, an admin everything.
+ *
  * <p>Limits, compared with a real Neutron:
  * <ul>
- *   <li>no authentication: no Keystone token is needed or checked, and everything belongs to the site's
- *       fixed project ({@code diminet.project});</li>
+ *   <li>naming another project than the token's in {@code project_id} without being admin is 403
+ *       {@code PolicyNotAuthorized} (Neutron answers 400);</li>
  *   <li>one fixed IP per port: {@code fixed_ips} holds at most one entry, and a port's addresses,
  *       device owner and device id cannot be updated;</li>
  *   <li>no DHCP ports, agents, routers, security groups or quotas: {@code enable_dhcp} is always true but
  *       no port is created for it, and ports stay {@code DOWN};</li>
- *   <li>only {@code name} (and a subnet's {@code allocation_pools}) can be updated; a subnet's gateway is
- *       fixed at creation; an explicitly empty {@code allocation_pools} on create means the default
- *       pools;</li>
+ *   <li>only {@code name} (and a subnet's {@code allocation_pools}, a network's {@code shared}) can be
+ *       updated; a subnet's gateway is fixed at creation; an explicitly empty {@code allocation_pools} on
+ *       create means the default pools;</li>
  *   <li>no pagination or sorting, and {@code revision_number} is always 1.</li>
  * </ul>
  */
@@ -62,11 +69,9 @@ public class NeutronController {
     private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/(networks|subnets|ports)(/[^/]+)?");
 
     private final EmbeddedVim vim;
-    private final String project;
 
-    public NeutronController(EmbeddedVim vim, SiteProperties site) {
+    public NeutronController(EmbeddedVim vim) {
         this.vim = vim;
-        this.project = site.project();
     }
 
     // --- versions ------------------------------------------------------------------------------
@@ -92,35 +97,58 @@ public class NeutronController {
     // --- networks ------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/networks")
-    @Operation(summary = "List networks; filters such as ?name=… and fields=… as in Neutron")
-    public Map<String, Object> listNetworks(@RequestParam MultiValueMap<String, String> query) {
-        return Map.of("networks", NeutronQuery.list(vim.networks().list().stream().map(this::network).toList(), query));
+    @Operation(summary = "List networks (the project's and shared ones; all for an admin); filters such as ?name=…"
+            + " and fields=… as in Neutron")
+    public Map<String, Object> listNetworks(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                            @RequestParam MultiValueMap<String, String> query) {
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        List<NeutronViews.Network> visible = vim.networks().list().stream().filter(policy::sees)
+                .map(NeutronViews.Network::of).toList();
+        return Map.of("networks", NeutronQuery.list(visible, query));
     }
 
     @GetMapping("/v2.0/networks/{id}")
-    @Operation(summary = "Show a network (404 NetworkNotFound)")
-    public Map<String, Object> showNetwork(@PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
-        return Map.of("network", NeutronQuery.show(network(vim.networks().get(id)), query));
+    @Operation(summary = "Show a network (404 NetworkNotFound, also for another project's unshared one)")
+    public Map<String, Object> showNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                           @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+        NetworkView network = new NeutronPolicy(caller).visible(vim.networks().get(id));
+        return Map.of("network", NeutronQuery.show(NeutronViews.Network.of(network), query));
     }
 
     @PostMapping("/v2.0/networks")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a network: {\"network\":{\"name\":…}}")
-    public Map<String, Object> createNetwork(@RequestBody(required = false) byte[] body) {
+    @Operation(summary = "Create a network: {\"network\":{\"name\":…}}",
+            description = "In the token's project; an admin may name another with project_id and set shared: true"
+                    + " (403 PolicyNotAuthorized for anyone else).")
+    public Map<String, Object> createNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                             @RequestBody(required = false) byte[] body) {
         NeutronRequests.NetworkCreate request = NeutronRequests.networkCreate(body);
-        return Map.of("network", NeutronQuery.toMap(network(vim.networks().create(request.name()))));
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        String project = policy.ownerOfNew(request.project());
+        policy.mayCreateNetwork(request.shared());
+        NetworkView created = vim.networks().create(request.name(), project, request.shared());
+        return Map.of("network", NeutronQuery.toMap(NeutronViews.Network.of(created)));
     }
 
     @PutMapping("/v2.0/networks/{id}")
-    @Operation(summary = "Rename a network: {\"network\":{\"name\":…}}")
-    public Map<String, Object> updateNetwork(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    @Operation(summary = "Rename a network: {\"network\":{\"name\":…}}; an admin may also change shared")
+    public Map<String, Object> updateNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                             @PathVariable String id, @RequestBody(required = false) byte[] body) {
         NeutronRequests.NetworkUpdate request = NeutronRequests.networkUpdate(body);
-        return Map.of("network", NeutronQuery.toMap(network(vim.networks().update(id, request.name()))));
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        policy.mayChange(vim.networks().get(id), "update_network");
+        if (request.shared().isPresent()) {
+            policy.mayShare();
+        }
+        NetworkView updated = vim.networks().update(id, request.name(), request.shared());
+        return Map.of("network", NeutronQuery.toMap(NeutronViews.Network.of(updated)));
     }
 
     @DeleteMapping("/v2.0/networks/{id}")
     @Operation(summary = "Delete a network with its subnets (409 NetworkInUse while user ports remain)")
-    public ResponseEntity<Void> deleteNetwork(@PathVariable String id) {
+    public ResponseEntity<Void> deleteNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                              @PathVariable String id) {
+        new NeutronPolicy(caller).mayChange(vim.networks().get(id), "delete_network");
         vim.networks().delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -128,41 +156,61 @@ public class NeutronController {
     // --- subnets -------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/subnets")
-    @Operation(summary = "List subnets; filters such as ?network_id=… and fields=… as in Neutron")
-    public Map<String, Object> listSubnets(@RequestParam MultiValueMap<String, String> query) {
-        List<SubnetView> subnets = vim.subnets().list(single(query, "network_id"));
-        return Map.of("subnets", NeutronQuery.list(subnets.stream().map(this::subnet).toList(), query));
+    @Operation(summary = "List subnets (those of networks the project sees); filters such as ?network_id=… and"
+            + " fields=… as in Neutron")
+    public Map<String, Object> listSubnets(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                           @RequestParam MultiValueMap<String, String> query) {
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        Map<String, NetworkView> networks = networksById();
+        List<NeutronViews.Subnet> visible = vim.subnets().list(single(query, "network_id")).stream()
+                .filter(s -> policy.sees(s, Optional.ofNullable(networks.get(s.networkId()))))
+                .map(NeutronViews.Subnet::of).toList();
+        return Map.of("subnets", NeutronQuery.list(visible, query));
     }
 
     @GetMapping("/v2.0/subnets/{id}")
     @Operation(summary = "Show a subnet (404 SubnetNotFound)")
-    public Map<String, Object> showSubnet(@PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
-        return Map.of("subnet", NeutronQuery.show(subnet(vim.subnets().get(id)), query));
+    public Map<String, Object> showSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                          @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+        SubnetView subnet = vim.subnets().get(id);
+        new NeutronPolicy(caller).visible(subnet, networkOf(subnet.networkId()));
+        return Map.of("subnet", NeutronQuery.show(NeutronViews.Subnet.of(subnet), query));
     }
 
     @PostMapping("/v2.0/subnets")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a subnet: {\"subnet\":{\"network_id\",\"cidr\",\"ip_version\",\"gateway_ip\",\"allocation_pools\",\"name\"}}",
             description = "gateway_ip absent: the first host address; null: no gateway. allocation_pools absent: the"
-                    + " whole CIDR minus the gateway.")
-    public Map<String, Object> createSubnet(@RequestBody(required = false) byte[] body) {
+                    + " whole CIDR minus the gateway. Only on the project's own networks (403 on another's shared one).")
+    public Map<String, Object> createSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                            @RequestBody(required = false) byte[] body) {
         NeutronRequests.SubnetCreate request = NeutronRequests.subnetCreate(body);
         request.ipVersion().ifPresent(version -> checkIpVersion(request.cidr(), version));
-        SubnetView created = vim.subnets().create(request.networkId(), request.name(), request.cidr(), request.gateway(),
-                request.allocationPools());
-        return Map.of("subnet", NeutronQuery.toMap(subnet(created)));
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        String project = policy.ownerOfNew(request.project());
+        policy.mayCreateSubnetOn(vim.networks().get(request.networkId()));
+        SubnetView created = vim.subnets().create(request.networkId(), Optional.of(project), request.name(),
+                request.cidr(), request.gateway(), request.allocationPools());
+        return Map.of("subnet", NeutronQuery.toMap(NeutronViews.Subnet.of(created)));
     }
 
     @PutMapping("/v2.0/subnets/{id}")
     @Operation(summary = "Rename a subnet and/or replace its allocation_pools")
-    public Map<String, Object> updateSubnet(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    public Map<String, Object> updateSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                            @PathVariable String id, @RequestBody(required = false) byte[] body) {
         NeutronRequests.SubnetUpdate request = NeutronRequests.subnetUpdate(body);
-        return Map.of("subnet", NeutronQuery.toMap(subnet(vim.subnets().update(id, request.name(), request.allocationPools()))));
+        SubnetView subnet = vim.subnets().get(id);
+        new NeutronPolicy(caller).mayChange(subnet, networkOf(subnet.networkId()), "update_subnet");
+        SubnetView updated = vim.subnets().update(id, request.name(), request.allocationPools());
+        return Map.of("subnet", NeutronQuery.toMap(NeutronViews.Subnet.of(updated)));
     }
 
     @DeleteMapping("/v2.0/subnets/{id}")
     @Operation(summary = "Delete a subnet (409 SubnetInUse while a user port has an address on it)")
-    public ResponseEntity<Void> deleteSubnet(@PathVariable String id) {
+    public ResponseEntity<Void> deleteSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                             @PathVariable String id) {
+        SubnetView subnet = vim.subnets().get(id);
+        new NeutronPolicy(caller).mayChange(subnet, networkOf(subnet.networkId()), "delete_subnet");
         vim.subnets().delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -170,40 +218,59 @@ public class NeutronController {
     // --- ports ---------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/ports")
-    @Operation(summary = "List ports; filters such as ?network_id=…, ?device_owner=…, ?fixed_ips=ip_address=… as in Neutron")
-    public Map<String, Object> listPorts(@RequestParam MultiValueMap<String, String> query) {
-        List<PortView> ports = vim.ports().list(single(query, "network_id"));
-        return Map.of("ports", NeutronQuery.list(ports.stream().map(this::port).toList(), query));
+    @Operation(summary = "List ports (the project's and those on its networks); filters such as ?network_id=…,"
+            + " ?device_owner=…, ?fixed_ips=ip_address=… as in Neutron")
+    public Map<String, Object> listPorts(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                         @RequestParam MultiValueMap<String, String> query) {
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        Map<String, NetworkView> networks = networksById();
+        List<NeutronViews.Port> visible = vim.ports().list(single(query, "network_id")).stream()
+                .filter(p -> policy.sees(p, Optional.ofNullable(networks.get(p.networkId()))))
+                .map(NeutronViews.Port::of).toList();
+        return Map.of("ports", NeutronQuery.list(visible, query));
     }
 
     @GetMapping("/v2.0/ports/{id}")
     @Operation(summary = "Show a port (404 PortNotFound)")
-    public Map<String, Object> showPort(@PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
-        return Map.of("port", NeutronQuery.show(port(vim.ports().get(id)), query));
+    public Map<String, Object> showPort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                        @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+        PortView port = vim.ports().get(id);
+        new NeutronPolicy(caller).visible(port, networkOf(port.networkId()));
+        return Map.of("port", NeutronQuery.show(NeutronViews.Port.of(port), query));
     }
 
     @PostMapping("/v2.0/ports")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a port: {\"port\":{\"network_id\",\"name\",\"device_owner\",\"device_id\",\"fixed_ips\":[{\"subnet_id\",\"ip_address\"}]}}",
             description = "Without fixed_ips the port takes the lowest free pool address (409 IpAddressGenerationFailure"
-                    + " when none is left).")
-    public Map<String, Object> createPort(@RequestBody(required = false) byte[] body) {
+                    + " when none is left). Also on another project's shared network, then owned by the caller's project.")
+    public Map<String, Object> createPort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                          @RequestBody(required = false) byte[] body) {
         NeutronRequests.PortCreate request = NeutronRequests.portCreate(body);
-        PortView created = vim.ports().create(request.networkId(), request.name(), request.deviceOwner(),
-                request.deviceId(), request.fixedIp());
-        return Map.of("port", NeutronQuery.toMap(port(created)));
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        String project = policy.ownerOfNew(request.project());
+        policy.mayCreatePortOn(vim.networks().get(request.networkId()), request.choosesAddress(), request.deviceOwner());
+        PortView created = vim.ports().create(request.networkId(), Optional.of(project), request.name(),
+                request.deviceOwner(), request.deviceId(), request.fixedIp());
+        return Map.of("port", NeutronQuery.toMap(NeutronViews.Port.of(created)));
     }
 
     @PutMapping("/v2.0/ports/{id}")
     @Operation(summary = "Rename a port")
-    public Map<String, Object> updatePort(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    public Map<String, Object> updatePort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                          @PathVariable String id, @RequestBody(required = false) byte[] body) {
         NeutronRequests.PortUpdate request = NeutronRequests.portUpdate(body);
-        return Map.of("port", NeutronQuery.toMap(port(vim.ports().update(id, request.name()))));
+        PortView port = vim.ports().get(id);
+        new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));
+        return Map.of("port", NeutronQuery.toMap(NeutronViews.Port.of(vim.ports().update(id, request.name()))));
     }
 
     @DeleteMapping("/v2.0/ports/{id}")
     @Operation(summary = "Delete a port and free its address")
-    public ResponseEntity<Void> deletePort(@PathVariable String id) {
+    public ResponseEntity<Void> deletePort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                           @PathVariable String id) {
+        PortView port = vim.ports().get(id);
+        new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));
         vim.ports().delete(id);
         return ResponseEntity.noContent().build();
     }
@@ -227,16 +294,16 @@ public class NeutronController {
 
     // ---------------------------------------------------------------------------------------------
 
-    private NeutronViews.Network network(NetworkView view) {
-        return NeutronViews.Network.of(view, project);
+    /** The networks by id, read once for a whole list: who sees a subnet or port depends on its network. */
+    private Map<String, NetworkView> networksById() {
+        Map<String, NetworkView> networks = new HashMap<>();
+        vim.networks().list().forEach(n -> networks.put(n.id(), n));
+        return networks;
     }
 
-    private NeutronViews.Subnet subnet(SubnetView view) {
-        return NeutronViews.Subnet.of(view, project);
-    }
-
-    private NeutronViews.Port port(PortView view) {
-        return NeutronViews.Port.of(view, project);
+    /** A subnet's or port's network; empty when it went away meanwhile. */
+    private Optional<NetworkView> networkOf(String networkId) {
+        return vim.networks().find(networkId);
     }
 
     /** Lets the VIM pre-filter by network when exactly one is asked for; {@link NeutronQuery} does the rest. */

@@ -1,7 +1,9 @@
 package org.diminet.server.web.neutron;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.diminet.server.auth.RequestIdentity;
 import org.diminet.vim.embedded.EmbeddedVimException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -37,6 +40,22 @@ public class NeutronErrorAdvice {
         return error(e.status(), e.type(), e.getMessage(), e.detail());
     }
 
+    /**
+     * No caller on the request means the authentication filter did not run for this path: a fault of the
+     * site's set-up, not of the client's request, so 500 and an error log rather than Spring's 400.
+     */
+    @ExceptionHandler(ServletRequestBindingException.class)
+    public ResponseEntity<Map<String, Object>> binding(ServletRequestBindingException e, HttpServletRequest request) {
+        if (request.getAttribute(RequestIdentity.CALLER) == null) {
+            LOG.error("{} {} reached the Neutron API without an authenticated caller ({} is not set):"
+                    + " the authentication filter does not cover it", request.getMethod(), request.getRequestURI(),
+                    RequestIdentity.CALLER);
+            return error(500, "HTTPInternalServerError",
+                    "Request Failed: internal server error while processing your request.", "");
+        }
+        return other(e);
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> other(Exception e) {
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
@@ -60,6 +79,7 @@ public class NeutronErrorAdvice {
     private static String webobType(int status) {
         return switch (status) {
             case 400 -> "HTTPBadRequest";
+            case 403 -> "HTTPForbidden";
             case 404 -> "HTTPNotFound";
             case 405 -> "HTTPMethodNotAllowed";
             case 406 -> "HTTPNotAcceptable";

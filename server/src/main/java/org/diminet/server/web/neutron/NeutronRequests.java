@@ -44,21 +44,26 @@ final class NeutronRequests {
     private NeutronRequests() {
     }
 
-    record NetworkCreate(String name) {
+    /** @param project the body's {@code project_id} (or {@code tenant_id}); empty for the token's */
+    record NetworkCreate(String name, Optional<String> project, boolean shared) {
     }
 
-    record NetworkUpdate(Optional<String> name) {
+    record NetworkUpdate(Optional<String> name, Optional<Boolean> shared) {
     }
 
-    record SubnetCreate(String networkId, String name, String cidr, Optional<Integer> ipVersion,
-                        GatewayChoice gateway, List<IpRange> allocationPools) {
+    record SubnetCreate(String networkId, Optional<String> project, String name, String cidr,
+                        Optional<Integer> ipVersion, GatewayChoice gateway, List<IpRange> allocationPools) {
     }
 
     record SubnetUpdate(Optional<String> name, Optional<List<IpRange>> allocationPools) {
     }
 
-    record PortCreate(String networkId, String name, String deviceOwner, String deviceId,
+    record PortCreate(String networkId, Optional<String> project, String name, String deviceOwner, String deviceId,
                       Optional<FixedIpRequest> fixedIp) {
+        /** Whether the client picks the address itself rather than a subnet to take one from. */
+        boolean choosesAddress() {
+            return fixedIp.map(ip -> ip.ipAddress() != null).orElse(false);
+        }
     }
 
     record PortUpdate(Optional<String> name) {
@@ -66,20 +71,21 @@ final class NeutronRequests {
 
     static NetworkCreate networkCreate(byte[] body) {
         JsonNode network = unwrap(body, "network");
-        return new NetworkCreate(optionalString(network, "name").orElse(""));
+        return new NetworkCreate(optionalString(network, "name").orElse(""), project(network),
+                optionalBoolean(network, "shared").orElse(false));
     }
 
     static NetworkUpdate networkUpdate(byte[] body) {
         JsonNode network = unwrapForUpdate(body, "network");
-        return new NetworkUpdate(optionalString(network, "name"));
+        return new NetworkUpdate(optionalString(network, "name"), optionalBoolean(network, "shared"));
     }
 
     static SubnetCreate subnetCreate(byte[] body) {
         JsonNode subnet = unwrap(body, "subnet");
         String networkId = uuid("network_id", requiredString(subnet, "network_id"));
         String cidr = requiredString(subnet, "cidr");
-        return new SubnetCreate(networkId, optionalString(subnet, "name").orElse(""), cidr, ipVersion(subnet),
-                gateway(subnet), allocationPools(subnet).orElse(List.of()));
+        return new SubnetCreate(networkId, project(subnet), optionalString(subnet, "name").orElse(""), cidr,
+                ipVersion(subnet), gateway(subnet), allocationPools(subnet).orElse(List.of()));
     }
 
     static SubnetUpdate subnetUpdate(byte[] body) {
@@ -90,7 +96,7 @@ final class NeutronRequests {
     static PortCreate portCreate(byte[] body) {
         JsonNode port = unwrap(body, "port");
         String networkId = uuid("network_id", requiredString(port, "network_id"));
-        return new PortCreate(networkId, optionalString(port, "name").orElse(""),
+        return new PortCreate(networkId, project(port), optionalString(port, "name").orElse(""),
                 optionalString(port, "device_owner").orElse(""), optionalString(port, "device_id").orElse(""),
                 fixedIp(port));
     }
@@ -177,6 +183,22 @@ final class NeutronRequests {
     private static Optional<String> optionalString(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(string(field, value));
+    }
+
+    /** {@code checkTypedAttributes} has already refused a flag that is not a boolean. */
+    private static Optional<Boolean> optionalBoolean(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asBoolean());
+    }
+
+    /** The owner the body asks for: {@code project_id}, or the older {@code tenant_id}; both must agree. */
+    private static Optional<String> project(JsonNode resource) {
+        Optional<String> project = optionalString(resource, "project_id");
+        Optional<String> tenant = optionalString(resource, "tenant_id");
+        if (project.isPresent() && tenant.isPresent() && !project.equals(tenant)) {
+            throw badRequest("'project_id' and 'tenant_id' do not match");
+        }
+        return project.or(() -> tenant);
     }
 
     private static String string(String field, JsonNode value) {

@@ -14,9 +14,10 @@ import org.diminet.vim.embedded.SubnetView;
  * Neutron's response objects. Every component names its JSON field explicitly, so the wire format never
  * depends on a global naming strategy; timestamps and addresses are plain strings.
  *
- * <p>Attributes the simulator does not model carry Neutron's values for a plain tenant network (no
- * address scopes, no availability zones, no tags). The simulator keeps no revisions, so
- * {@code revision_number} is always 1, the value Neutron shows right after a create.
+ * <p>{@code tenant_id} and {@code project_id} both show the owner, as Neutron still shows both. Attributes
+ * the simulator does not model carry Neutron's values for a plain tenant network (no address scopes, no
+ * availability zones, no tags). The simulator keeps no revisions, so {@code revision_number} is always 1,
+ * the value Neutron shows right after a create.
  */
 final class NeutronViews {
     private static final int REVISION = 1;
@@ -48,9 +49,9 @@ final class NeutronViews {
             @JsonProperty("updated_at") String updatedAt,
             @JsonProperty("revision_number") int revisionNumber) {
 
-        static Network of(NetworkView n, String project) {
-            return new Network(n.id(), n.name(), project, project, n.adminStateUp(), MTU, n.status(), n.subnetIds(),
-                    false, true, false, false, List.of(), List.of(), null, null, "", List.of(),
+        static Network of(NetworkView n) {
+            return new Network(n.id(), n.name(), n.project(), n.project(), n.adminStateUp(), MTU, n.status(),
+                    n.subnetIds(), n.shared(), true, false, false, List.of(), List.of(), null, null, "", List.of(),
                     time(n.createdAt()), time(n.updatedAt()), REVISION);
         }
     }
@@ -78,8 +79,8 @@ final class NeutronViews {
             @JsonProperty("updated_at") String updatedAt,
             @JsonProperty("revision_number") int revisionNumber) {
 
-        static Subnet of(SubnetView s, String project) {
-            return new Subnet(s.id(), s.name(), project, project, s.networkId(), s.ipVersion(), null, s.enableDhcp(),
+        static Subnet of(SubnetView s) {
+            return new Subnet(s.id(), s.name(), s.project(), s.project(), s.networkId(), s.ipVersion(), null, s.enableDhcp(),
                     null, null, s.gatewayIp(), s.cidr().value(), s.allocationPools().stream().map(Pool::of).toList(),
                     List.of(), List.of(), "", List.of(), List.of(), time(s.createdAt()), time(s.updatedAt()), REVISION);
         }
@@ -113,8 +114,8 @@ final class NeutronViews {
             @JsonProperty("updated_at") String updatedAt,
             @JsonProperty("revision_number") int revisionNumber) {
 
-        static Port of(PortView p, String project) {
-            return new Port(p.id(), p.name(), p.networkId(), project, project, p.adminStateUp(), p.status(),
+        static Port of(PortView p) {
+            return new Port(p.id(), p.name(), p.networkId(), p.project(), p.project(), p.adminStateUp(), p.status(),
                     p.macAddress(), p.deviceOwner(), p.deviceId(), p.fixedIps().stream().map(Address::of).toList(),
                     List.of(), List.of(), List.of(), true, "", List.of(), time(p.createdAt()), time(p.updatedAt()),
                     REVISION);

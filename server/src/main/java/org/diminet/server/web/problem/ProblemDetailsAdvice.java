@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.stream.Collectors;
 import org.diminet.core.domain.error.ConflictException;
 import org.diminet.core.domain.error.DiminetException;
+import org.diminet.core.domain.error.ForbiddenException;
 import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.domain.error.NotFoundException;
 import org.diminet.core.domain.error.PeerException;
@@ -43,6 +44,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpStatus status = switch (e) {
             case InvalidRequestException ignored -> HttpStatus.BAD_REQUEST;
             case NotFoundException ignored -> HttpStatus.NOT_FOUND;
+            case ForbiddenException ignored -> HttpStatus.FORBIDDEN;
             case ConflictException ignored -> HttpStatus.CONFLICT;
             case VimException ignored -> HttpStatus.BAD_GATEWAY;
             case PeerException p -> peerStatus(p);

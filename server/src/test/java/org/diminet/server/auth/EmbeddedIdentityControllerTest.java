@@ -1,0 +1,237 @@
+package org.diminet.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/** Keystone's token API shapes, over a standalone MockMvc (no application context). */
+class EmbeddedIdentityControllerTest {
+    private static final String KEYSTONE_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z";
+    private static final String UNAUTHORIZED = """
+            {"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}""";
+
+    private final TestClock clock = new TestClock();
+    private final EmbeddedIdentity identity = new EmbeddedIdentity(EmbeddedIdentityTest.USERS, EmbeddedIdentityTest.KEY,
+            Duration.ofHours(1), clock, "http://127.0.0.1:7575/v3");
+    private final MockMvc mvc = mvc(identity);
+
+    @Test
+    void post_issuesAToken_inKeystonesShape() throws Exception {
+        MvcResult result = mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("alice", "alice-secret", "\"domain\": {\"id\": \"default\"}", "")))
+                .andExpect(status().isCreated())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().exists("X-Subject-Token"))
+                .andExpect(jsonPath("$.token.methods").value(Matchers.contains("password")))
+                .andExpect(jsonPath("$.token.expires_at").value("2026-11-22T13:00:00.123000Z"))
+                .andExpect(jsonPath("$.token.issued_at").value(Matchers.matchesPattern(KEYSTONE_TIME)))
+                .andExpect(jsonPath("$.token.user.id").value("alice"))
+                .andExpect(jsonPath("$.token.user.name").value("alice"))
+                .andExpect(jsonPath("$.token.user.domain.id").value("default"))
+                .andExpect(jsonPath("$.token.user.domain.name").value("Default"))
+                .andExpect(jsonPath("$.token.project.id").value("demo"))
+                .andExpect(jsonPath("$.token.project.name").value("demo"))
+                .andExpect(jsonPath("$.token.project.domain.id").value("default"))
+                .andExpect(jsonPath("$.token.roles[*].name").value(Matchers.containsInAnyOrder("member", "reader")))
+                .andExpect(jsonPath("$.token.roles[*].id").value(Matchers.containsInAnyOrder("member", "reader")))
+                .andExpect(jsonPath("$.token.catalog").isEmpty())
+                .andReturn();
+
+        String token = result.getResponse().getHeader("X-Subject-Token");
+        assertThat(identity.validate(token)).hasValueSatisfying(info -> assertThat(info.projectId()).isEqualTo("demo"));
+        assertThat(result.getResponse().getContentAsString()).doesNotContain(token).doesNotContain("alice-secret");
+    }
+
+    @Test
+    void post_acceptsDomainsByName_andAProjectScope() throws Exception {
+        mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("root", "root-secret", "\"domain\": {\"name\": \"Default\"}",
+                                ", \"scope\": {\"project\": {\"name\": \"admin\", \"domain\": {\"name\": \"Default\"}}}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token.project.name").value("admin"))
+                .andExpect(jsonPath("$.token.roles[0].name").value("admin"));
+    }
+
+    @Test
+    void post_badCredentialsOrAnotherProject_is401() throws Exception {
+        expectUnauthorized(mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(passwordAuth("alice", "wrong", "", ""))));
+        expectUnauthorized(mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(passwordAuth("mallory", "alice-secret", "", ""))));
+        expectUnauthorized(mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(passwordAuth("alice", "alice-secret", "", ", \"scope\": {\"project\": {\"name\": \"admin\"}}"))));
+    }
+
+    @Test
+    void post_whatThisIdentityNeverIssues_is401() throws Exception {
+        expectUnauthorized(mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {\"id\": \"x\"}}}}")));
+        expectUnauthorized(mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content(passwordAuth("alice", "alice-secret", "", ", \"scope\": {\"domain\": {\"id\": \"default\"}}"))));
+    }
+
+    @Test
+    void post_malformedBodies_are400_inKeystonesShape_echoingNothing() throws Exception {
+        for (String body : new String[] {"", "not json", "{\"auth\": ", "[]", "{}", "{\"auth\": {}}",
+                "{\"auth\": {\"identity\": {\"methods\": [\"password\"]}}}",
+                "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"alice\"}}}}}",
+                "{\"auth\": {\"identity\": {\"methods\": \"password\", \"password\": {\"user\": {\"password\": \"s3cr3t-pw\"}}}}}",
+                "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"password\": \"s3cr3t-pw\"}}}}}"}) {
+            mvc.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                    .andExpect(jsonPath("$.error.code").value(400))
+                    .andExpect(jsonPath("$.error.title").value("Bad Request"))
+                    .andExpect(jsonPath("$.error.message").isNotEmpty())
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("s3cr3t-pw"))));
+        }
+    }
+
+    @Test
+    void get_showsAValidToken_toItsOwner() throws Exception {
+        String alice = issue("alice", "alice-secret");
+
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", alice))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().string("X-Subject-Token", alice))
+                .andExpect(jsonPath("$.token.user.name").value("alice"))
+                .andExpect(jsonPath("$.token.project.id").value("demo"))
+                .andExpect(jsonPath("$.token.expires_at").value(Matchers.matchesPattern(KEYSTONE_TIME)))
+                .andExpect(jsonPath("$.token.catalog").isArray());
+        mvc.perform(get("/v3/auth/tokens?nocatalog").header("X-Auth-Token", alice).header("X-Subject-Token", alice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.token.catalog").doesNotExist());
+    }
+
+    @Test
+    void get_anotherUsersToken_needsAdminOrService() throws Exception {
+        String alice = issue("alice", "alice-secret");
+        String root = issue("root", "root-secret");
+        String service = identity.issueFor("diminet-RegionOne").token();
+
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", root))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error.code").value(403))
+                .andExpect(jsonPath("$.error.message").value(
+                        "You are not authorized to perform the requested action: identity:validate_token."));
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", root).header("X-Subject-Token", alice))
+                .andExpect(status().isOk());
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", service).header("X-Subject-Token", alice))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void get_anUnknownToken_is404_withoutQuotingIt() throws Exception {
+        String root = issue("root", "root-secret");
+        String forged = "dmn1.eyJ1Ijoicm9vdCJ9.forged-signature";
+
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", root).header("X-Subject-Token", forged))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error.code").value(404))
+                .andExpect(jsonPath("$.error.title").value("Not Found"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(forged))));
+    }
+
+    @Test
+    void get_withoutAValidAuthToken_is401() throws Exception {
+        String alice = issue("alice", "alice-secret");
+
+        expectUnauthorized(mvc.perform(get("/v3/auth/tokens").header("X-Subject-Token", alice)));
+        expectUnauthorized(mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", "forged").header("X-Subject-Token", alice)));
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", alice))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value(Matchers.containsString("X-Subject-Token")));
+    }
+
+    @Test
+    void delete_revokesTheToken() throws Exception {
+        String alice = issue("alice", "alice-secret");
+        String root = issue("root", "root-secret");
+
+        mvc.perform(delete("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", root))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/v3/auth/tokens").header("X-Auth-Token", root).header("X-Subject-Token", alice))
+                .andExpect(status().isNoContent());
+
+        assertThat(identity.validate(alice)).isEmpty();
+        assertThat(identity.validate(root)).isPresent();
+        mvc.perform(get("/v3/auth/tokens").header("X-Auth-Token", root).header("X-Subject-Token", alice))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/v3/auth/tokens").header("X-Auth-Token", root).header("X-Subject-Token", alice))
+                .andExpect(status().isNotFound());
+        expectUnauthorized(mvc.perform(delete("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", root)));
+    }
+
+    @Test
+    void aRelativeIdentityUri_isNamedOnTheAddressTheClientUsed() throws Exception {
+        EmbeddedIdentity relative = new EmbeddedIdentity(EmbeddedIdentityTest.USERS, EmbeddedIdentityTest.KEY,
+                Duration.ofHours(1), clock, "/v3");
+
+        mvc(relative).perform(post("http://10.0.0.7:7576/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("alice", "wrong", "", "")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Keystone uri=\"http://10.0.0.7:7576/v3\""));
+    }
+
+    @Test
+    void aSiteWithoutEmbeddedIdentity_answers404_toEveryMethod() throws Exception {
+        MockMvc keystoneSite = mvc(null);
+        String alice = issue("alice", "alice-secret");
+
+        for (ResultActions answer : new ResultActions[] {
+                keystoneSite.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("alice", "alice-secret", "", ""))),
+                keystoneSite.perform(get("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", alice)),
+                keystoneSite.perform(delete("/v3/auth/tokens").header("X-Auth-Token", alice).header("X-Subject-Token", alice))}) {
+            answer.andExpect(status().isNotFound())
+                    .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                    .andExpect(jsonPath("$.error.code").value(404))
+                    .andExpect(jsonPath("$.error.title").value("Not Found"));
+        }
+    }
+
+    private String issue(String user, String password) {
+        return identity.issue(user, password, Optional.empty()).token();
+    }
+
+    private static void expectUnauthorized(ResultActions answer) throws Exception {
+        answer.andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().json(UNAUTHORIZED, JsonCompareMode.STRICT))
+                .andExpect(header().string("WWW-Authenticate", "Keystone uri=\"http://127.0.0.1:7575/v3\""))
+                .andExpect(header().doesNotExist("X-Subject-Token"));
+    }
+
+    private static String passwordAuth(String user, String password, String domain, String scope) {
+        return """
+                {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "%s", "password": "%s"%s}}}%s}}"""
+                .formatted(user, password, domain.isEmpty() ? "" : ", " + domain, scope);
+    }
+
+    private static MockMvc mvc(EmbeddedIdentity identity) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (identity != null) {
+            beans.addBean("embeddedIdentity", identity);
+        }
+        return MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(beans.getBeanProvider(EmbeddedIdentity.class)))
+                .build();
+    }
+}
