@@ -134,7 +134,9 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static boolean isOpen(String path) {
+        // Neutron's version list is open too, as in Neutron (clients read it before they authenticate).
         return path.equals("/api/region") || path.equals("/api/health") || path.equals("/v3/auth/tokens")
+                || path.equals("/neutron") || path.equals("/neutron/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
     }
 

@@ -51,7 +51,9 @@ public class AuthWiring {
         return new EmbeddedIdentity(auth.users(), key, auth.tokenLifetime(), Clock.systemUTC(), "/v3");
     }
 
+    /** The one validator the filter uses (the embedded identity is also one, hence primary). */
     @Bean
+    @org.springframework.context.annotation.Primary
     TokenValidator tokenValidator(SiteProperties site, ObjectProvider<EmbeddedIdentity> embedded,
                                   ObjectProvider<KeystoneSession> keystone) {
         EmbeddedIdentity identity = embedded.getIfAvailable();
@@ -69,7 +71,8 @@ public class AuthWiring {
     PeerCredentials peerCredentials(SiteProperties site, Region region, ObjectProvider<EmbeddedIdentity> embedded,
                                     ObjectProvider<KeystoneSession> keystone, ObjectProvider<EastWestTls> tls) {
         if ("mtls".equals(site.eastWest().auth())) {
-            return new PeerCredentials.Certificate(region, tls.getObject().clientContext());
+            EastWestTls certificates = tls.getObject();
+            return new PeerCredentials.Certificate(region, certificates.clientContext(), certificates.clientParameters());
         }
         EmbeddedIdentity identity = embedded.getIfAvailable();
         if (identity != null) {

@@ -58,7 +58,9 @@ public final class HttpPeers implements Peers {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .executor(Executors.newVirtualThreadPerTaskExecutor());
-        credentials.tls().ifPresent(builder::sslContext);
+        if (credentials instanceof PeerCredentials.Certificate certificate) {
+            builder.sslContext(certificate.context()).sslParameters(certificate.parameters());
+        }
         this.client = builder.build();
     }
 

@@ -1,7 +1,6 @@
 package org.diminet.server.peers;
 
 import java.net.http.HttpRequest;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.diminet.core.domain.Region;
@@ -19,9 +18,6 @@ public sealed interface PeerCredentials {
     /** After a peer answered 401: a cached token may have expired or been revoked; get a new one next time. */
     void refresh();
 
-    /** The TLS context with this site's client certificate, when peers are reached over mutual TLS. */
-    Optional<SSLContext> tls();
-
     /** A service token, asked of {@code tokens} (which caches and renews it) for every call. */
     record Token(Region local, Supplier<String> tokens, Runnable forget) implements PeerCredentials {
         @Override
@@ -33,15 +29,10 @@ public sealed interface PeerCredentials {
         public void refresh() {
             forget.run();
         }
-
-        @Override
-        public Optional<SSLContext> tls() {
-            return Optional.empty();
-        }
     }
 
     /** Mutual TLS: the certificate (CN = region) is the proof; the header only repeats it. */
-    record Certificate(Region local, SSLContext context) implements PeerCredentials {
+    record Certificate(Region local, SSLContext context, javax.net.ssl.SSLParameters parameters) implements PeerCredentials {
         @Override
         public void addTo(HttpRequest.Builder request) {
             request.header(REGION_HEADER, local.name());
@@ -49,11 +40,6 @@ public sealed interface PeerCredentials {
 
         @Override
         public void refresh() {
-        }
-
-        @Override
-        public Optional<SSLContext> tls() {
-            return Optional.of(context);
         }
     }
 }

@@ -19,6 +19,7 @@ class SiteConfigurationTest {
         settings.put("diminet.region", "RegionOne");
         settings.put("server.port", 0);
         settings.put("diminet.data-dir", dataDir.toString());
+        settings.putAll(org.diminet.server.launcher.LocalIdentity.generate(java.util.List.of("RegionOne")).settings());
         settings.put(key, value);
         return settings;
     }
@@ -58,5 +59,19 @@ class SiteConfigurationTest {
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(root(e))
                         .hasMessageContaining("diminet.openstack.auth-url")
                         .hasMessageContaining("diminet.openstack.username"));
+    }
+
+    @Test
+    void theEmbeddedIdentityWithoutASigningKeyIsNamed() {
+        assertThatThrownBy(() -> SiteLauncher.start(settings("diminet.auth.signing-key", "")))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(root(e))
+                        .hasMessageContaining("diminet.auth.signing-key is required"));
+    }
+
+    @Test
+    void mutualTlsWithoutItsSettingsNamesThem() {
+        assertThatThrownBy(() -> SiteLauncher.start(settings("diminet.east-west.auth", "mtls")))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(root(e))
+                        .hasMessageContaining("diminet.east-west"));
     }
 }

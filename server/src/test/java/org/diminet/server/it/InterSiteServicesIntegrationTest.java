@@ -315,7 +315,7 @@ class InterSiteServicesIntegrationTest {
         String id = check(site(0).create("halfway", "L3", resource("RegionOne", a), resource("RegionTwo", b),
                 resource("RegionThree", c)), 201).text("global_id");
         // As if an earlier delete had removed RegionTwo's part before it was interrupted.
-        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
+        check(cluster.asPeer("RegionOne", "RegionTwo").send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
 
         assertThat(site(0).delete(id).status()).isEqualTo(204);
 
@@ -330,13 +330,13 @@ class InterSiteServicesIntegrationTest {
         String id = java.util.UUID.randomUUID().toString();
         String operation = java.util.UUID.randomUUID().toString();
         // The master gave up (say, a timeout) and compensated before its create reached RegionTwo.
-        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id + "?abandoned_operation=" + operation, null), 204);
+        check(cluster.asPeer("RegionOne", "RegionTwo").send("DELETE", "/api/intersite-horizontal/" + id + "?abandoned_operation=" + operation, null), 204);
         ObjectNode late = SiteClient.JSON.createObjectNode().put("operation", operation).put("id", id)
                 .put("name", "late").put("type", "L3").put("project", "default").put("master", "RegionOne");
         late.putArray("resources").add(resource("RegionOne", "3b8360e6-e29a-4063-a8bc-7bbd0785d08b"))
                 .add(resource("RegionTwo", b));
 
-        Answer refused = site(1).send("POST", "/api/intersite-horizontal", late);
+        Answer refused = cluster.asPeer("RegionOne", "RegionTwo").send("POST", "/api/intersite-horizontal", late);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("problem")).isEqualTo("operation-abandoned");
@@ -344,7 +344,7 @@ class InterSiteServicesIntegrationTest {
         late.put("operation", java.util.UUID.randomUUID().toString());
         assertThat(site(1).send("POST", "/api/intersite-horizontal", late).status())
                 .as("a new attempt of the same service is not refused").isEqualTo(201);
-        check(site(1).send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
+        check(cluster.asPeer("RegionOne", "RegionTwo").send("DELETE", "/api/intersite-horizontal/" + id, null), 204);
     }
 
     @Test

@@ -71,6 +71,11 @@ final class MultiSiteCluster implements AutoCloseable {
         return new SiteClient(region, "http://127.0.0.1:" + ports.get(region), identity.tokenFor(user));
     }
 
+    /** {@code region}, called by the site {@code peer} (its service token, its region). */
+    SiteClient asPeer(String peer, String region) {
+        return site(region).asPeer(identity.tokenFor("diminet-" + peer), peer);
+    }
+
     LocalIdentity identity() {
         return identity;
     }
@@ -122,7 +127,7 @@ final class MultiSiteCluster implements AutoCloseable {
         return settings;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

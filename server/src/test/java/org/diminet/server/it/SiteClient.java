@@ -27,16 +27,28 @@ final class SiteClient {
     final String url;
     /** Sent as X-Auth-Token; null sends none. */
     final String token;
+    /** Sent as X-DIMINET-Region (the region a peer speaks for); null sends none. */
+    final String peerRegion;
 
     SiteClient(String region, String url, String token) {
+        this(region, url, token, null);
+    }
+
+    private SiteClient(String region, String url, String token, String peerRegion) {
         this.region = region;
         this.url = url;
         this.token = token;
+        this.peerRegion = peerRegion;
     }
 
     /** The same site, called with another token (another user, a forged or no token). */
     SiteClient withToken(String otherToken) {
-        return new SiteClient(region, url, otherToken);
+        return new SiteClient(region, url, otherToken, peerRegion);
+    }
+
+    /** The same site, called as a peer: with that peer's service token, naming {@code speaksFor} as its region. */
+    SiteClient asPeer(String serviceToken, String speaksFor) {
+        return new SiteClient(region, url, serviceToken, speaksFor);
     }
 
     /** An HTTP answer: status and JSON body (null when empty). */
@@ -54,6 +66,9 @@ final class SiteClient {
                     .header("Accept", "application/json");
             if (token != null) {
                 request.header("X-Auth-Token", token);
+            }
+            if (peerRegion != null) {
+                request.header("X-DIMINET-Region", peerRegion);
             }
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()

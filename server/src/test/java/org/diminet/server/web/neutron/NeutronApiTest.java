@@ -37,8 +37,16 @@ class NeutronApiTest {
     @TempDir
     static Path dataDir;
 
+    /** A user of the site's project (so what it creates is the project's), and the site's own service user. */
+    private static final org.diminet.server.launcher.LocalIdentity IDENTITY = new org.diminet.server.launcher.LocalIdentity(
+            java.util.Base64.getEncoder().encodeToString(new byte[32]), List.of(
+                    new org.diminet.server.config.SiteProperties.User("tester", "secret", PROJECT, List.of("member")),
+                    new org.diminet.server.config.SiteProperties.User("diminet-RegionOne", "secret", "service", List.of("service"))));
+    private static final String TOKEN = IDENTITY.tokenFor("tester");
+
     @DynamicPropertySource
     static void site(DynamicPropertyRegistry registry) {
+        IDENTITY.settings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("diminet.region", () -> "RegionOne");
         registry.add("diminet.project", () -> PROJECT);
         registry.add("diminet.data-dir", () -> dataDir.toString());
@@ -367,6 +375,7 @@ class NeutronApiTest {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
+                    .header("X-Auth-Token", TOKEN)
                     .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(payload))
                     .build();
