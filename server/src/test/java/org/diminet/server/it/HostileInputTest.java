@@ -44,6 +44,8 @@ class HostileInputTest {
                     + "|[A-Za-z]+Exception\\b|\\tat |<html", Pattern.CASE_INSENSITIVE);
 
     private static MultiSiteCluster cluster;
+    private static String ADMIN_TOKEN;
+    private static String PEER_TOKEN;
     private static String networkOne;
     private static String networkTwo;
     private static Map<String, String> before;
@@ -60,6 +62,8 @@ class HostileInputTest {
     @BeforeContainer
     static void start() throws Exception {
         cluster = MultiSiteCluster.start(2);
+        ADMIN_TOKEN = cluster.identity().tokenFor(org.diminet.server.launcher.LocalIdentity.ADMIN);
+        PEER_TOKEN = cluster.identity().tokenFor("diminet-RegionOne");
         networkOne = cluster.site(0).createNetwork("fuzz-1", "10.77.1.0/24");
         networkTwo = cluster.site(1).createNetwork("fuzz-2", "10.77.2.0/24");
         before = state();
@@ -103,6 +107,13 @@ class HostileInputTest {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
+        }
+        // Authenticated, so that the defects reach the parsers and checks behind the authentication:
+        // users' APIs as the admin, the East-West API as the valid peer RegionOne.
+        if (request.path().startsWith("/api/intersite-horizontal")) {
+            builder.header("X-Auth-Token", PEER_TOKEN).header("X-DIMINET-Region", "RegionOne");
+        } else {
+            builder.header("X-Auth-Token", ADMIN_TOKEN);
         }
         HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body() == null ? "" : response.body();

@@ -35,6 +35,11 @@ final class LabNeutron {
         return id;
     }
 
+    /** The network as Neutron shows it to this session (owner, shared, subnets). */
+    JsonNode network(String id) {
+        return neutron.get("/networks/" + id).get("network");
+    }
+
     void deleteNetwork(String id) {
         neutron.delete("/networks/" + id);
     }
