@@ -63,10 +63,20 @@ public final class BgpvpnDataPlane implements DataPlane {
         });
         bgpvpn.putArray("export_targets").add(export.value());
         bgpvpn.set("import_targets", targets(imports));
+        // networking-bgpvpn associates a network only with a BGPVPN (and by an association) of the network's
+        // own project; the network is the user's, so DIMINET, an admin, makes both in the user's project.
+        JsonNode network = neutron.get("/networks/" + localNetwork.value()).path("network");
+        String owner = network.path("project_id").asText(network.path("tenant_id").asText(""));
+        if (!owner.isEmpty()) {
+            bgpvpn.put("project_id", owner);
+        }
         String bgpvpnId = id(neutron.post(BGPVPNS, body).path("bgpvpn"), "BGPVPN");
 
         ObjectNode association = NeutronClient.object();
-        association.putObject("network_association").put("network_id", localNetwork.value());
+        ObjectNode associationBody = association.putObject("network_association").put("network_id", localNetwork.value());
+        if (!owner.isEmpty()) {
+            associationBody.put("project_id", owner); // the association, too, must be the network owner's
+        }
         try {
             String associationId = id(neutron.post(associations(bgpvpnId), association).path("network_association"),
                     "network association");
