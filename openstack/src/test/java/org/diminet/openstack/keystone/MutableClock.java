@@ -6,11 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-22T12:00:00Z");
+/** A clock the test moves by hand (also used by the server's tests, through the test jar). */
+public final class MutableClock extends Clock {
+    private volatile Instant now;
 
-    void advance(Duration d) {
+    public MutableClock() {
+        this(Instant.parse("2026-11-22T12:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

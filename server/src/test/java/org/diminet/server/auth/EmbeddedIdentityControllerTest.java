@@ -1,5 +1,7 @@
 package org.diminet.server.auth;
 
+import org.diminet.openstack.keystone.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,7 +29,7 @@ class EmbeddedIdentityControllerTest {
     private static final String UNAUTHORIZED = """
             {"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}""";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T12:00:00.123456789Z"));
     private final EmbeddedIdentity identity = new EmbeddedIdentity(EmbeddedIdentityTest.USERS, EmbeddedIdentityTest.KEY,
             Duration.ofHours(1), clock, "http://127.0.0.1:7575/v3");
     private final MockMvc mvc = mvc(identity);

@@ -1,5 +1,7 @@
 package org.diminet.server.auth;
 
+import org.diminet.openstack.keystone.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,7 @@ class EmbeddedIdentityTest {
             new SiteProperties.User("diminet-RegionOne", "peer-secret", "service", List.of("service")));
     private static final Duration LIFETIME = Duration.ofHours(1);
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T12:00:00.123456789Z"));
     private final EmbeddedIdentity identity = new EmbeddedIdentity(USERS, KEY, LIFETIME, clock, "http://127.0.0.1:7575/v3");
 
     @Test

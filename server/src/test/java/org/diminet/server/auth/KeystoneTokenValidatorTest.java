@@ -1,5 +1,7 @@
 package org.diminet.server.auth;
 
+import org.diminet.openstack.keystone.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,7 @@ class KeystoneTokenValidatorTest {
     private static final Duration CACHE_TIME = Duration.ofMinutes(5);
     private static final String USER_TOKEN = "gAAAAABuser-token";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T12:00:00.123456789Z"));
     private final FakeKeystone keystone = new FakeKeystone();
     private final List<String> rejectedServiceTokens = new CopyOnWriteArrayList<>();
     private final AtomicInteger serviceTokensIssued = new AtomicInteger(1);
