@@ -101,6 +101,15 @@ public final class EmbeddedVim implements Vim {
     }
 
     /**
+     * Runs {@code listener} after every change of this site's networks, subnets or ports has been made
+     * (and saved), outside the site's lock: a data plane that gives ports their machines follows the VIM
+     * this way. Listeners should be quick and hand long work to another thread.
+     */
+    public void onChange(Runnable listener) {
+        store.onChange(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * Turns an allocation pool as a client wrote it into an {@link IpRange}, reporting malformed input
      * as Neutron's 400 instead of the core's {@link InvalidRequestException}.
      */

@@ -25,6 +25,7 @@ final class SiteStore {
     private final Optional<SnapshotFile> file;
     private final SiteState state = new SiteState();
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param file loaded now if it exists
@@ -46,19 +47,30 @@ final class SiteStore {
     }
 
     <T> T write(Function<SiteState, T> change) {
+        T result;
+        boolean joinsAnOuterChange;
         lock.lock();
         try {
-            boolean joinsAnOuterChange = lock.getHoldCount() > 1;
+            joinsAnOuterChange = lock.getHoldCount() > 1;
             if (file.isEmpty() || joinsAnOuterChange) {
-                return change.apply(state);
+                result = change.apply(state);
+            } else {
+                SiteState.Contents before = state.contents();
+                result = change.apply(state);
+                save(file.get(), before);
             }
-            SiteState.Contents before = state.contents();
-            T result = change.apply(state);
-            save(file.get(), before);
-            return result;
         } finally {
             lock.unlock();
         }
+        if (!joinsAnOuterChange) {
+            listeners.forEach(Runnable::run); // outside the lock: a listener may read the state
+        }
+        return result;
+    }
+
+    /** {@code listener} runs after every completed outermost change (a data plane following the VIM). */
+    void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** {@link #write} for a change without a result. */

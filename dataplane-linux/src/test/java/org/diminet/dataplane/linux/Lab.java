@@ -1,0 +1,199 @@
+package org.diminet.dataplane.linux;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A test's topology on this host, removed again by {@link #close()} (also from a shutdown hook if the JVM
+ * is stopped): namespaces named {@code dmn-t<run>-…} with a random run id, so a crashed run never blocks the
+ * next, and FRR directories under {@code /tmp/dmn-t<run>}. Leftovers of runs older than an hour (a killed
+ * JVM) are removed by {@link #removeStaleRuns()}.
+ */
+final class Lab implements AutoCloseable {
+    static final String RUN_PREFIX = Naming.DEFAULT_PREFIX + "t";
+    private static final Path TMP = Path.of("/tmp");
+    private static final Duration STALE = Duration.ofHours(1);
+
+    final LinuxNetwork net = LinuxNetwork.create();
+    final String run;
+    final Path directory;
+    final String wan;
+    private final List<String> namespaces = new ArrayList<>();
+    private final List<FrrInstance> frrs = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final Thread hook = new Thread(this::cleanUp, "lab-cleanup");
+    private boolean closed;
+
+    /** One site: its namespace, underlay address, FRR and BGP EVPN. */
+    record Site(int number, String namespace, String underlay, FrrInstance frr, BgpEvpn bgp) {
+        long asn() {
+            return 65000 + number;
+        }
+    }
+
+    Lab() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        run = id.toString();
+        directory = TMP.resolve(RUN_PREFIX + run);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        wan = namespace("wan");
+    }
+
+    /** A namespace name of this run, remembered for clean-up; nothing is created yet. */
+    String namespace(String suffix) {
+        String name = net.naming().namespace("t" + run + "-" + suffix);
+        namespaces.add(name);
+        return name;
+    }
+
+    /** A site namespace attached to the WAN with 10.255.0.N/24, FRR started in it (BGP not configured). */
+    Site site(int number) {
+        String ns = namespace("s" + number);
+        String underlay = "10.255.0." + number;
+        net.attachToWan(wan, ns, underlay + "/24");
+        FrrInstance frr = new FrrInstance(net.runner(), ns, directory.resolve("s" + number));
+        frrs.add(frr);
+        frr.start("site" + number, Duration.ofSeconds(20));
+        Site site = new Site(number, ns, underlay, frr, new BgpEvpn(frr));
+        sites.add(site);
+        return site;
+    }
+
+    /** Sites 1..n. */
+    List<Site> sites(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(this::site).toList();
+    }
+
+    /** eBGP EVPN between all given sites (full mesh, AS 65000+N, router id = underlay address). */
+    void peer(List<Site> all) {
+        for (Site site : all) {
+            List<BgpNeighbor> neighbors = all.stream().filter(o -> o != site)
+                    .map(o -> BgpNeighbor.of(o.underlay(), o.asn())).toList();
+            site.bgp().configureRouter(BgpRouter.ebgp(site.asn(), site.underlay(), neighbors));
+        }
+    }
+
+    /** Waits (at most {@code within}) until every site's sessions with all others are up; returns the time taken. */
+    Duration awaitMesh(List<Site> all, Duration within) {
+        long start = System.nanoTime();
+        for (Site site : all) {
+            List<String> others = all.stream().filter(o -> o != site).map(Site::underlay).toList();
+            site.bgp().awaitEstablished(others, within);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** A machine on {@code bridge} of {@code site}, named {@code m<label>}. */
+    MachineSpec machine(Site site, String label, String bridge, String cidr) {
+        MachineSpec spec = MachineSpec.of(namespace("m" + label), site.namespace(), bridge, cidr, null);
+        net.ensureMachine(spec);
+        return spec;
+    }
+
+    @Override
+    public void close() {
+        cleanUp();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook runs cleanUp, which is idempotent
+        }
+    }
+
+    private synchronized void cleanUp() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        attempt(failures, () -> FrrInstance.stopAll(frrs));
+        attempt(failures, () -> FrrInstance.killLeftovers(directory));
+        // Machines before sites before the WAN: the reverse of creation.
+        for (String ns : namespaces.reversed()) {
+            attempt(failures, () -> net.namespaces().delete(ns));
+        }
+        attempt(failures, () -> deleteTree(directory));
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /**
+     * Removes what test runs left more than an hour ago (a JVM killed before its clean-up): their namespaces
+     * (with the processes in them) and their FRR directories. Younger leftovers may belong to a run going
+     * on at the same time, so they are kept.
+     */
+    static void removeStaleRuns() {
+        LinuxNetwork net = LinuxNetwork.create();
+        Instant limit = Instant.now().minus(STALE);
+        for (String ns : net.namespaces().list(RUN_PREFIX)) {
+            if (olderThan(Path.of("/run/netns", ns), limit)) {
+                net.namespaces().delete(ns);
+            }
+        }
+        try (Stream<Path> dirs = Files.list(TMP)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(RUN_PREFIX)).toList()) {
+                if (olderThan(dir, limit)) {
+                    FrrInstance.killLeftovers(dir);
+                    deleteTree(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean olderThan(Path path, Instant limit) {
+        try {
+            FileTime time = Files.getLastModifiedTime(path);
+            return time.toInstant().isBefore(limit);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}
