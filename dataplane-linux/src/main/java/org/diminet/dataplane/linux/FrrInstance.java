@@ -31,10 +31,15 @@ import java.util.stream.Stream;
  * -P 0 -u frr -g frr} (bgpd alike; {@code -P 0}: no TCP vty). They are reached through their Unix sockets
  * only: the JVM never enters the namespace. Configuration is not saved: what {@link #configure(List)} sets
  * lives until the daemons stop, and the owner re-applies its desired state after a restart.
+ *
+ * <p>The directory's path must be short (Unix socket paths are limited to 107 bytes) and every directory
+ * above it searchable by the {@code frr} user, e.g. under {@code /run} or {@code /tmp}.
  */
 public final class FrrInstance {
     private static final List<String> DAEMONS = List.of("zebra", "bgpd");
     private static final int STOP_GRACE_SECONDS = 5;
+    /** A Unix socket path has at most 107 bytes; leave room for FRR's own suffixes. */
+    private static final int MAX_SOCKET_PATH = 100;
 
     private final CommandRunner runner;
     private final String namespace;
@@ -45,6 +50,10 @@ public final class FrrInstance {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.directory = directory.toAbsolutePath().normalize();
+        if (this.directory.resolve("zserv.api").toString().length() > MAX_SOCKET_PATH) {
+            throw new IllegalArgumentException("FRR directory path too long for Unix sockets (at most "
+                    + (MAX_SOCKET_PATH - "/zserv.api".length()) + " characters): " + this.directory);
+        }
         this.installation = Objects.requireNonNull(installation, "installation");
     }
 

@@ -103,8 +103,7 @@ public final class LinuxNetwork {
     public List<LinkInfo> listWanPorts(String wanNamespace) {
         String start = naming.prefix() + "w";
         return listLinks(wanNamespace).stream()
-                .filter(l -> l.kind().equals("veth") && l.name().startsWith(start)
-                        && !l.name().equals(naming.wanBridge()))
+                .filter(l -> l.kind().equals("veth") && l.name().startsWith(start))
                 .toList();
     }
 

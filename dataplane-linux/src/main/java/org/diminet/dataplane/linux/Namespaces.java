@@ -102,6 +102,7 @@ public final class Namespaces {
      * e.g. {@code ping} from a machine.
      */
     public String exec(String namespace, Duration timeout, String... argv) {
+        requireOurs(namespace);
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(List.of(argv));
         return ip.runner().run(Command.of(full).withTimeout(timeout));

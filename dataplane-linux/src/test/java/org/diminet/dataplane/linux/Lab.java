@@ -18,13 +18,14 @@ import java.util.stream.Stream;
 /**
  * A test's topology on this host, removed again by {@link #close()} (also from a shutdown hook if the JVM
  * is stopped): namespaces named {@code dmn-t<run>-…} with a random run id, so a crashed run never blocks the
- * next, and FRR directories under {@code /tmp/dmn-t<run>}. Leftovers of runs older than an hour (a killed
- * JVM) are removed by {@link #removeStaleRuns()}.
+ * next, and FRR directories under {@code /tmp/dmn-t<run>}, which also name the JVM that owns the run.
+ * {@link #removeStaleRuns()} removes what a killed JVM left.
  */
 final class Lab implements AutoCloseable {
     static final String RUN_PREFIX = Naming.DEFAULT_PREFIX + "t";
     private static final Path TMP = Path.of("/tmp");
     private static final Duration STALE = Duration.ofHours(1);
+    private static final String OWNER = "owner";
 
     final LinuxNetwork net = LinuxNetwork.create();
     final String run;
@@ -55,6 +56,9 @@ final class Lab implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ProcessHandle self = ProcessHandle.current();
+            Files.writeString(directory.resolve(OWNER), self.pid() + " "
+                    + self.info().startInstant().map(Instant::toString).orElse("?") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,27 +147,52 @@ final class Lab implements AutoCloseable {
     }
 
     /**
-     * Removes what test runs left more than an hour ago (a JVM killed before its clean-up): their namespaces
-     * (with the processes in them) and their FRR directories. Younger leftovers may belong to a run going
-     * on at the same time, so they are kept.
+     * Removes what earlier test runs left when their JVM was killed before its clean-up: the run's FRR
+     * daemons, namespaces (with the processes in them) and directory. A run is stale when the JVM named in
+     * its directory's owner file is gone; namespaces of a run without a directory are removed when over an
+     * hour old. Runs of JVMs still alive (e.g. a parallel build) are left alone.
      */
     static void removeStaleRuns() {
         LinuxNetwork net = LinuxNetwork.create();
         Instant limit = Instant.now().minus(STALE);
-        for (String ns : net.namespaces().list(RUN_PREFIX)) {
-            if (olderThan(Path.of("/run/netns", ns), limit)) {
-                net.namespaces().delete(ns);
-            }
-        }
+        List<String> namespaces = net.namespaces().list(RUN_PREFIX);
         try (Stream<Path> dirs = Files.list(TMP)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(RUN_PREFIX)).toList()) {
-                if (olderThan(dir, limit)) {
+                if (ownerGone(dir) || (!Files.exists(dir.resolve(OWNER)) && olderThan(dir, limit))) {
                     FrrInstance.killLeftovers(dir);
+                    String runPrefix = dir.getFileName() + "-";
+                    namespaces.stream().filter(ns -> ns.startsWith(runPrefix)).forEach(net.namespaces()::delete);
                     deleteTree(dir);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        for (String ns : net.namespaces().list(RUN_PREFIX)) {
+            int dash = ns.indexOf('-', RUN_PREFIX.length());
+            String run = dash < 0 ? ns : ns.substring(0, dash);
+            if (!Files.exists(TMP.resolve(run)) && olderThan(Path.of("/run/netns", ns), limit)) {
+                net.namespaces().delete(ns);
+            }
+        }
+    }
+
+    /** Whether the JVM that owned the run in {@code dir} has ended (its pid is gone or now another process). */
+    private static boolean ownerGone(Path dir) {
+        String[] owner;
+        try {
+            owner = Files.readString(dir.resolve(OWNER)).strip().split(" ");
+        } catch (IOException e) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(owner[0]);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(h -> h.info().startInstant().map(Instant::toString).orElse("?"))
+                    .map(start -> owner.length > 1 && !start.equals(owner[1]))
+                    .orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
