@@ -31,4 +31,17 @@ public interface DataPlane {
      * crash between the driver's work and the store's write), found by the driver's own naming.
      */
     void detachUnrecorded(GlobalId service);
+
+    /**
+     * After this site restarted: make the data plane match the attachments the store keeps, and remove
+     * what this driver made for anything else. A driver whose state lives outside the process (a
+     * Neutron's BGPVPNs) needs nothing here; one whose state the process held (FRR's configuration)
+     * rebuilds it.
+     */
+    default void restore(java.util.List<StoredAttachment> attachments) {
+    }
+
+    /** A service's attachment at this site as the store keeps it, with what a driver needs to rebuild it. */
+    record StoredAttachment(GlobalId service, ServiceType type, NetworkId localNetwork, DataPlaneAttachment attachment) {
+    }
 }

@@ -33,7 +33,7 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
     public SiteProperties {
         peers = peers == null ? Map.of() : new LinkedHashMap<>(peers);
         vim = vim == null ? new Vim("embedded") : vim;
-        dataPlane = dataPlane == null ? new DataPlane(null) : dataPlane;
+        dataPlane = dataPlane == null ? new DataPlane(null, null) : dataPlane;
         peer = peer == null ? new Peer(Duration.ofSeconds(2), Duration.ofSeconds(30)) : peer;
         operations = operations == null ? new Operations(null, null, null, null, null, null, null) : operations;
         auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
@@ -131,13 +131,29 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
     }
 
     /**
-     * Which data-plane driver connects this site's networks: {@code none} (record route targets only)
-     * or {@code bgpvpn} (networking-bgpvpn in the local Neutron). Unset: {@code bgpvpn} with a Neutron
-     * VIM, {@code none} with the embedded one.
+     * Which data-plane driver connects this site's networks: {@code none} (record route targets only),
+     * {@code bgpvpn} (networking-bgpvpn in the local Neutron) or {@code linux} (namespaces, VXLAN and FRR
+     * BGP EVPN on this host, with the embedded VIM; needs root and FRR). Unset: {@code bgpvpn} with a
+     * Neutron VIM, {@code none} with the embedded one.
      */
-    public record DataPlane(String driver) {
+    public record DataPlane(String driver, Linux linux) {
         public String driverFor(String vimKind) {
             return driver != null && !driver.isBlank() ? driver : "neutron".equals(vimKind) ? "bgpvpn" : "none";
+        }
+    }
+
+    /**
+     * The {@code linux} driver's place on the host ({@code diminet.data-plane.linux.*}).
+     *
+     * @param underlay     this site's address on the WAN with its prefix, e.g. {@code 10.255.0.1/24}
+     * @param asn          this site's BGP AS (default 65000 + the underlay address's last number)
+     * @param peers        every other site's underlay address (no prefix), by region
+     * @param prefix       the prefix of every namespace and interface the driver makes (default {@code dmn-})
+     * @param frrDirectory where this site's FRR keeps its files (default {@code /run/diminet/<region>})
+     */
+    public record Linux(String underlay, Long asn, Map<String, String> peers, String prefix, Path frrDirectory) {
+        public Linux {
+            peers = peers == null ? Map.of() : new LinkedHashMap<>(peers);
         }
     }
 

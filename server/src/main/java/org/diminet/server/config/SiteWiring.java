@@ -65,15 +65,20 @@ public class SiteWiring {
     }
 
     @Bean
-    DataPlane dataPlane(SiteProperties site, ObjectProvider<NeutronClient> neutron) {
+    DataPlane dataPlane(SiteProperties site, ObjectProvider<NeutronClient> neutron,
+                        ObjectProvider<org.diminet.dataplane.linux.site.LinuxSite> linux) {
         String driver = site.dataPlane().driverFor(site.vim().kind());
         return switch (driver) {
             case "none" -> new RecordOnlyDataPlane();
+            case org.diminet.dataplane.linux.site.LinuxDataPlane.DRIVER -> new org.diminet.dataplane.linux.site.LinuxDataPlane(
+                    linux.getIfAvailable(() -> {
+                        throw new SiteConfigurationException("diminet.data-plane.driver=linux needs diminet.vim.kind=embedded");
+                    }));
             case BgpvpnDataPlane.DRIVER -> new BgpvpnDataPlane(neutron.getIfAvailable(() -> {
                 throw new SiteConfigurationException("diminet.data-plane.driver=bgpvpn needs diminet.vim.kind=neutron");
             }));
             default -> throw new SiteConfigurationException("diminet.data-plane.driver '" + driver
-                    + "' is unknown; known drivers: [none, bgpvpn]");
+                    + "' is unknown; known drivers: [none, bgpvpn, linux]");
         };
     }
 
