@@ -24,6 +24,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--base-port", defaultValue = "7575", description = "port of the first site; the others follow (default ${DEFAULT-VALUE})")
     int basePort;
 
+    @Option(names = "--data-plane", defaultValue = "none", description = "none (bookkeeping only, default) or linux:"
+            + " real packets between the sites' machines (namespaces, VXLAN, FRR BGP EVPN; needs root and FRR)")
+    String dataPlane;
+
     @Option(names = "--data-dir", defaultValue = "data/demo", description = "where the sites keep their data (default ${DEFAULT-VALUE}); it survives a restart")
     Path dataDir;
 
@@ -31,6 +35,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (sites < 2 || sites > 10) {
             System.err.println("diminet demo: --sites must be between 2 and 10, got " + sites);
+            return 2;
+        }
+        if (!dataPlane.equals("none") && !dataPlane.equals("linux")) {
+            System.err.println("diminet demo: --data-plane is none or linux, got " + dataPlane);
+            return 2;
+        }
+        if (dataPlane.equals("linux") && org.diminet.dataplane.linux.site.LinuxPrerequisite.missing().isPresent()) {
+            System.err.println("diminet demo: --data-plane linux cannot run here: "
+                    + org.diminet.dataplane.linux.site.LinuxPrerequisite.missing().get());
             return 2;
         }
         List<DemoSite> plan = DemoSite.plan(sites, basePort, dataDir.toAbsolutePath());
@@ -46,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, Object> settings = site.settings(plan);
             settings.putAll(identity.settings());
             settings.put("diminet.auth.token-lifetime", "12h");
+            if (dataPlane.equals("linux")) {
+                settings.putAll(site.linuxSettings(plan));
+            }
             started.add(SiteLauncher.start(settings));
         }
         List<DemoSeeder.SeededSite> seeded = new ArrayList<>();
@@ -54,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<DemoIdentity.DemoToken> tokens = DemoIdentity.issueTokens(identity, started.get(0), plan.get(0).url());
         DemoIdentity.writeTokens(dataDir.toAbsolutePath(), plan.get(0).url() + "/v3", tokens);
-        DemoSeeder.printGuide(seeded, tokens, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE));
+        DemoSeeder.printGuide(seeded, tokens, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE),
+                dataPlane.equals("linux"));
         return 0;
     }
 
@@ -73,6 +90,19 @@ final class DemoCommand implements Callable<Integer> {
 
         String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** The linux data plane's place: 10.255.0.<index> on the WAN, every other site a BGP neighbour. */
+        Map<String, Object> linuxSettings(List<DemoSite> all) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("diminet.data-plane.driver", "linux");
+            settings.put("diminet.data-plane.linux.underlay", "10.255.0." + index + "/24");
+            for (DemoSite other : all) {
+                if (other != this) {
+                    settings.put("diminet.data-plane.linux.peers." + other.region, "10.255.0." + other.index);
+                }
+            }
+            return settings;
         }
 
         Map<String, Object> settings(List<DemoSite> all) {

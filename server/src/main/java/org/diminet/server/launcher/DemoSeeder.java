@@ -49,7 +49,8 @@ final class DemoSeeder {
         vim.createNetworkWithSubnet(name, LocalIdentity.PROJECT_A, new SubnetSpec(parsed, parsed.defaultGateway(), List.of()));
     }
 
-    static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, java.nio.file.Path tokensFile) {
+    static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, java.nio.file.Path tokensFile,
+                           boolean linux) {
         StringBuilder out = new StringBuilder("\n=== DIMINET demo: ").append(sites.size()).append(" sites running ===\n");
         for (SeededSite s : sites) {
             out.append(String.format("%n%-12s %s   (Swagger UI: %s/api/ui, Neutron API: %s/neutron/v2.0/networks)%n",
@@ -81,6 +82,11 @@ final class DemoSeeder {
                         first.site().url(), first.site().region(), idOf(first, "extendable-1"),
                         sites.stream().skip(1).map(s -> ",{\"region\":\"" + s.site().region() + "\"}")
                                 .reduce("", String::concat)))
+                .append(linux ? "Real packets (linux data plane): each port of a compute:* owner is a machine, the namespace\n"
+                        + "  dmn-vm-<region in lower case>-<port id>; e.g. after the L2 example and a port at two sites:\n"
+                        + "  ip netns exec dmn-vm-regionone-<port id> ping <the other port's address>\n"
+                        + "  (sites: ip netns list | grep dmn-; BGP: vtysh --vty_socket /run/diminet/regionone -c 'show bgp l2vpn evpn summary')\n"
+                        : "")
                 .append("Press Ctrl-C to stop all sites.\n");
         System.out.println(out);
     }

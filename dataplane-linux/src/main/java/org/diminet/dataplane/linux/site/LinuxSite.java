@@ -147,7 +147,10 @@ public final class LinuxSite implements AutoCloseable {
         return byPort;
     }
 
-    /** Stops FRR and removes the machines, the site's namespace and its WAN port: a stopped site leaves nothing. */
+    /**
+     * Stops FRR and removes the machines, the site's namespace and its WAN port (and the WAN when no site
+     * is left on it): a stopped site leaves nothing.
+     */
     @Override
     public synchronized void close() {
         follower.shutdownNow();
@@ -159,5 +162,8 @@ public final class LinuxSite implements AutoCloseable {
         }
         net.detachFromWan(settings.wanNamespace(), settings.siteNamespace());
         net.namespaces().delete(settings.siteNamespace());
+        if (net.listWanPorts(settings.wanNamespace()).isEmpty()) {
+            net.namespaces().delete(settings.wanNamespace()); // the last site on this host takes the WAN with it
+        }
     }
 }
