@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the executable jar. */
 @Command(name = "diminet", mixinStandardHelpOptions = true, version = "DIMINET 0.1.0",
         description = "DIstributed Module for Inter-site NETworking: L2 extension and L3 routing across sites.",
-        subcommands = {ServerCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, DemoCommand.class, BenchCommand.class, ResiliencyCommand.class})
 public final class DiminetMain implements Runnable {
 
     public static void main(String[] args) {
