@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +24,18 @@ import java.util.stream.Collectors;
  * other sites are imported when one of their route targets is among the VNI's imports, and zebra then
  * installs their MACs ({@code extern_learn}) and flood entries in the VXLAN device's forwarding database.
  *
- * <p>Layer 3 (type-5 routes, an L3VNI per service) is not handled yet; it would add a top-level
- * {@code vni} in zebra and {@code advertise ipv4 unicast} here, in a router namespace per service and site.
+ * <p>Layer 3 ({@link #ensureL3Vni}): an FRR that routes for one service (in a router namespace per service
+ * and site, since this kernel has no VRF) gets zebra's top-level {@code vni} (its L3 VNI in the default
+ * table), originates its subnets ({@code network}) and advertises them as type-5 routes
+ * ({@code advertise ipv4 unicast}) with the route targets of its {@code l2vpn evpn} family; zebra installs
+ * imported prefixes as {@code via VTEP dev L3-bridge onlink}. A site's FRR lets such routers peer with it
+ * ({@link #acceptRouters}) and passes their routes on to the other sites unchanged (EVPN keeps the next hop).
  */
 public final class BgpEvpn {
+    /** The extended-community list of the route targets an L3 VNI imports (see {@link #ensureL3Vni}). */
+    public static final String L3_IMPORT_LIST = "l3imports";
+    /** The inbound route map that lets in only routes with a route target of {@link #L3_IMPORT_LIST}. */
+    public static final String L3_IMPORT_MAP = "l3in";
     private final FrrInstance frr;
 
     public BgpEvpn(FrrInstance frr) {
@@ -66,6 +75,8 @@ public final class BgpEvpn {
         for (BgpNeighbor neighbor : router.neighbors()) {
             lines.add("neighbor " + neighbor.address() + " remote-as " + neighbor.remoteAsText());
             lines.add("neighbor " + neighbor.address() + " timers connect " + router.connectRetry().toSeconds());
+            lines.add((neighbor.connectedCheck() ? "no " : "") + "neighbor " + neighbor.address()
+                    + " disable-connected-check");
         }
         lines.add("address-family l2vpn evpn");
         for (BgpNeighbor neighbor : router.neighbors()) {
@@ -131,6 +142,124 @@ public final class BgpEvpn {
             frr.configure(List.of("router bgp " + current.asn().getAsLong(), "address-family l2vpn evpn",
                     "no vni " + vni));
         }
+    }
+
+    /**
+     * Lets BGP speakers from {@code range} (e.g. this site's router namespaces, {@code 10.254.1.0/24}) open
+     * sessions to this one: a peer group {@code group} with {@code remote-as external}, without the connected
+     * check (they reach us through an on-link route), activated for EVPN, and {@code bgp listen range}. Their
+     * routes are passed on to the other sites like any other; what they import is up to their route targets.
+     *
+     * @throws IllegalStateException when no BGP speaker is configured
+     */
+    public void acceptRouters(String range, String group) {
+        Addresses.cidr("listen range", range);
+        Addresses.id("peer group", group);
+        BgpConfig current = config();
+        long asn = requireRouter(current);
+        List<String> lines = new ArrayList<>(List.of("router bgp " + asn));
+        if (!current.peerGroups().contains(group)) {
+            lines.add("neighbor " + group + " peer-group");
+        }
+        lines.add("neighbor " + group + " remote-as external");
+        lines.add("neighbor " + group + " disable-connected-check");
+        if (!group.equals(current.listenRanges().get(range))) {
+            if (current.listenRanges().containsKey(range)) {
+                lines.add("no bgp listen range " + range + " peer-group " + current.listenRanges().get(range));
+            }
+            lines.add("bgp listen range " + range + " peer-group " + group);
+        }
+        lines.add("address-family l2vpn evpn");
+        lines.add("neighbor " + group + " activate");
+        lines.add("exit-address-family");
+        frr.configure(lines);
+    }
+
+    /**
+     * Makes this FRR's layer-3 configuration exactly {@code l3}: zebra's L3 VNI, the originated prefixes,
+     * {@code advertise ipv4 unicast}, the distinguisher, the exports and the imports. One L3 VNI per FRR: the
+     * default table is its only routing table.
+     *
+     * <p>Imports are not the VRF's {@code route-target import}s: FRR 8.4 answers any change of those by
+     * uninstalling and reinstalling every imported route at once, and zebra then loses the router MACs of
+     * the routes it keeps (their kernel routes stay, their packets go nowhere). So the VRF imports one fixed
+     * target, {@link L3Vni#vniTarget} (which the exports include), and the chosen imports are a filter: the
+     * extended-community list {@value #L3_IMPORT_LIST} matched by the inbound route map
+     * {@value #L3_IMPORT_MAP} on every neighbor. A change of the filter is applied route by route by a soft
+     * inbound reset ({@code clear bgp l2vpn evpn * soft in}), which withdraws or imports only the routes
+     * concerned. Call {@link #configureRouter} first, so that the neighbors get the route map.
+     *
+     * @throws IllegalStateException when no BGP speaker is configured
+     */
+    public void ensureL3Vni(L3Vni l3) {
+        BgpConfig current = config();
+        long asn = requireRouter(current);
+        RouteTarget own = L3Vni.vniTarget(l3.vni());
+        Set<RouteTarget> exports = new HashSet<>(l3.exports());
+        exports.add(own);
+        Set<RouteTarget> filter = current.extcommunityLists().getOrDefault(L3_IMPORT_LIST, Set.of());
+        List<String> lines = new ArrayList<>();
+        if (current.l3Vni().isPresent() && current.l3Vni().getAsLong() != l3.vni()) {
+            lines.add("no vni " + current.l3Vni().getAsLong());
+        }
+        if (current.l3Vni().isEmpty() || current.l3Vni().getAsLong() != l3.vni()) {
+            lines.add("vni " + l3.vni());
+        }
+        l3.imports().stream().filter(t -> !filter.contains(t))
+                .forEach(t -> lines.add("bgp extcommunity-list standard " + L3_IMPORT_LIST + " permit rt " + t));
+        filter.stream().filter(t -> !l3.imports().contains(t))
+                .forEach(t -> lines.add("no bgp extcommunity-list standard " + L3_IMPORT_LIST + " permit rt " + t));
+        if (!current.routeMaps().contains(L3_IMPORT_MAP)) {
+            lines.addAll(List.of("route-map " + L3_IMPORT_MAP + " permit 10",
+                    "match extcommunity " + L3_IMPORT_LIST, "exit"));
+        }
+        lines.add("router bgp " + asn);
+        lines.add("address-family ipv4 unicast");
+        l3.prefixes().stream().filter(p -> !current.networks().contains(p)).forEach(p -> lines.add("network " + p));
+        current.networks().stream().filter(p -> !l3.prefixes().contains(p)).forEach(p -> lines.add("no network " + p));
+        lines.add("exit-address-family");
+        lines.add("address-family l2vpn evpn");
+        boolean filterChanged = !filter.equals(l3.imports());
+        for (String neighbor : current.neighbors().keySet()) {
+            if (!L3_IMPORT_MAP.equals(current.evpnInboundRouteMaps().get(neighbor))) {
+                lines.add("neighbor " + neighbor + " route-map " + L3_IMPORT_MAP + " in");
+                filterChanged = true; // routes received before are filtered by the reset below
+            }
+        }
+        if (!current.advertiseIpv4()) {
+            lines.add("advertise ipv4 unicast");
+        }
+        if (!current.evpnRd().equals(l3.rd())) {
+            lines.add(l3.rd().map(rd -> "rd " + rd).orElseGet(() -> "no rd " + current.evpnRd().get()));
+        }
+        if (!current.evpnImports().contains(own)) {
+            lines.add("route-target import " + own);
+        }
+        current.evpnImports().stream().filter(t -> !t.equals(own)).forEach(t -> lines.add("no route-target import " + t));
+        exports.stream().filter(t -> !current.evpnExports().contains(t)).forEach(t -> lines.add("route-target export " + t));
+        current.evpnExports().stream().filter(t -> !exports.contains(t)).forEach(t -> lines.add("no route-target export " + t));
+        lines.add("exit-address-family");
+        if (filterChanged && !current.neighbors().isEmpty()) {
+            lines.add("end");
+            lines.add("clear bgp l2vpn evpn * soft in");
+        }
+        frr.configure(lines);
+    }
+
+    /**
+     * Replaces the imports of the layer-3 configuration, keeping the rest.
+     *
+     * @throws IllegalStateException when no L3 VNI is configured
+     */
+    public void replaceL3Imports(Collection<RouteTarget> imports) {
+        L3Vni existing = l3Vni().orElseThrow(() -> new IllegalStateException("no L3 VNI is configured in "
+                + frr.namespace()));
+        ensureL3Vni(existing.withImports(imports));
+    }
+
+    /** The layer-3 configuration, if zebra has an L3 VNI. */
+    public Optional<L3Vni> l3Vni() {
+        return config().l3();
     }
 
     /** The configured AS, if a BGP speaker is configured. */

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  *                    bridge p+"b"+hash(network) ── p+"x"+VNI (vxlan, local 10.255.0.N, dstport 4789)
  *                                                └─ p+"m"+hash(machine) ┐ (veth, MTU 1500)
  *   machine namespace:  eth0 10.90.0.11/24, default via the gateway ──────┘
+ *   router namespace (per L3 service and site, see the driver in {@code site}):
+ *                    p+"up" (its own WAN leg, the VTEP address), p+"lan" (gateway addresses) ── p+"g"+hash(router)
+ *                    in the network's bridge, bridge p+"l3" (router MAC) ── p+"x"+L3VNI
  * </pre>
  * Instances are thread-safe as far as the kernel is; concurrent changes to the same namespace should be
  * serialised by the caller.
@@ -354,6 +357,105 @@ public final class LinuxNetwork {
 
     public void deleteVxlan(String namespace, long vni) {
         deleteLink(namespace, naming.vxlan(vni));
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    /** The router legs in a site namespace (their alias is the router's namespace). */
+    public List<LinkInfo> listGatewayPorts(String siteNamespace) {
+        String start = naming.prefix() + "g";
+        return listLinks(siteNamespace).stream()
+                .filter(l -> l.kind().equals("veth") && l.name().startsWith(start))
+                .toList();
+    }
+
+    /**
+     * A router namespace's leg into a network: a veth whose end {@link Naming#gatewayPort(String)} in the site
+     * namespace is a port of {@code bridge} (alias: the router's namespace) and whose end
+     * {@link Naming#routerLeg()} in the router namespace has exactly {@code addresses} (e.g. the subnets'
+     * gateways, {@code 10.91.1.1/24}), MTU {@value MachineSpec#DEFAULT_MTU} like the machines. Both
+     * namespaces and the bridge must exist.
+     */
+    public void ensureGatewayLeg(String siteNamespace, String bridge, String routerNamespace, List<String> addresses) {
+        namespaces.requireOurs(siteNamespace);
+        namespaces.requireOurs(routerNamespace);
+        addresses.forEach(a -> Addresses.cidr("gateway address", a));
+        if (link(siteNamespace, bridge).filter(l -> l.kind().equals("bridge")).isEmpty()) {
+            throw new IllegalStateException("no bridge " + bridge + " in " + siteNamespace);
+        }
+        if (!namespaces.exists(routerNamespace)) {
+            throw new IllegalStateException("router namespace " + routerNamespace + " does not exist");
+        }
+        String port = naming.gatewayPort(routerNamespace);
+        String leg = naming.routerLeg();
+        int mtu = MachineSpec.DEFAULT_MTU;
+        if (link(siteNamespace, port).isEmpty()) {
+            if (link(routerNamespace, leg).isPresent()) {
+                ip.batch(routerNamespace, List.of("link del " + leg));
+            }
+            ip.batch(siteNamespace, List.of("link add " + port + " mtu " + mtu + " type veth peer name " + leg
+                    + " mtu " + mtu + " netns " + routerNamespace));
+        }
+        ip.batch(siteNamespace, List.of(
+                "link set " + port + " alias " + Addresses.id("router namespace", routerNamespace),
+                "link set " + port + " master " + bridge,
+                "link set " + port + " up"));
+        LinkInfo inside = link(routerNamespace, leg).orElseThrow(
+                () -> new IllegalStateException("no " + leg + " in " + routerNamespace + " after creating it"));
+        List<String> lines = new ArrayList<>();
+        inside.addresses().stream().filter(a -> !addresses.contains(a))
+                .forEach(a -> lines.add("address del " + a + " dev " + leg));
+        addresses.forEach(a -> lines.add("address replace " + a + " dev " + leg));
+        lines.add("link set " + leg + " up");
+        ip.batch(routerNamespace, lines);
+    }
+
+    /**
+     * The bridge of an L3 VNI, {@link Naming#l3Bridge()}, with a fixed MAC (the router MAC zebra advertises
+     * with the type-5 routes) and {@code alias} (e.g. the service it routes for), up.
+     */
+    public String ensureL3Bridge(String namespace, String mac, String alias) {
+        namespaces.requireOurs(namespace);
+        Addresses.mac("router MAC", mac);
+        Addresses.id("alias", alias);
+        String bridge = naming.l3Bridge();
+        Optional<LinkInfo> existing = link(namespace, bridge);
+        if (existing.isPresent() && !existing.get().kind().equals("bridge")) {
+            throw new IllegalStateException(bridge + " in " + namespace + " is a " + existing.get().kind());
+        }
+        List<String> lines = new ArrayList<>();
+        if (existing.isEmpty()) {
+            lines.add("link add " + bridge + " address " + mac + " type bridge");
+        } else if (!existing.get().mac().equals(mac)) {
+            lines.add("link set " + bridge + " address " + mac);
+        }
+        lines.add("link set " + bridge + " alias " + alias);
+        lines.add("link set " + bridge + " up");
+        ip.batch(namespace, lines);
+        return bridge;
+    }
+
+    /** Turns IPv4 forwarding of a namespace on or off ({@code net.ipv4.ip_forward}, per namespace). */
+    public void setIpForwarding(String namespace, boolean on) {
+        namespaces.exec(namespace, Duration.ofSeconds(10), "sysctl", "-qw", "net.ipv4.ip_forward=" + (on ? 1 : 0));
+    }
+
+    /**
+     * A route to {@code cidr} straight out of {@code device} ({@code scope link}): the hosts there are on
+     * the device's link although not in one of its subnets, e.g. router namespaces on the WAN bridge.
+     */
+    public void ensureOnLinkRoute(String namespace, String cidr, String device) {
+        namespaces.requireOurs(namespace);
+        Addresses.cidr("route destination", cidr);
+        Addresses.interfaceName(device);
+        ip.batch(namespace, List.of("route replace " + cidr + " dev " + device + " scope link"));
+    }
+
+    /** The IPv4 routes of a namespace's main table as {@code ip route} prints them, one a line. */
+    public List<String> routes(String namespace) {
+        namespaces.requireOurs(namespace);
+        return namespaces.exec(namespace, Duration.ofSeconds(10), "ip", "-4", "route", "show").lines()
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     // ---------------------------------------------------------------- probes

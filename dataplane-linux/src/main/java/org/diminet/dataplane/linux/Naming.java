@@ -22,6 +22,14 @@ import java.util.regex.Pattern;
  *   <tr><td>uplink into the WAN</td><td>site namespace</td><td>{@code p + "up"}</td></tr>
  *   <tr><td>WAN bridge</td><td>WAN namespace</td><td>{@code p + "wan"}</td></tr>
  *   <tr><td>WAN side of a site's uplink</td><td>WAN namespace</td><td>{@code p + "w" + hash(siteNamespace)}</td></tr>
+ *   <tr><td>uplink of a router namespace into the WAN</td><td>router namespace</td><td>{@code p + "up"}; its WAN
+ *       side is {@code p + "w" + hash(routerNamespace)}</td></tr>
+ *   <tr><td>site side of a router's leg into a network's bridge</td><td>site namespace</td>
+ *       <td>{@code p + "g" + hash(routerNamespace)}</td></tr>
+ *   <tr><td>router side of that leg (holds the subnets' gateway addresses)</td><td>router namespace</td>
+ *       <td>{@code p + "lan"}</td></tr>
+ *   <tr><td>bridge of the L3 VNI (its MAC is the router MAC)</td><td>router namespace</td><td>{@code p + "l3"}</td></tr>
+ *   <tr><td>VXLAN device of the L3 VNI v</td><td>router namespace</td><td>{@code p + "x" + v}</td></tr>
  * </table>
  * where {@code hash(x)} is the first {@code 14 - n} characters (8 to 13) of the lower-case base32
  * encoding of SHA-256 of {@code x} in UTF-8: every derived name is exactly 15 characters, and 8 base32
@@ -101,6 +109,24 @@ public record Naming(String prefix) {
     /** The WAN-side end of the uplink of {@code siteNamespace}. */
     public String wanPort(String siteNamespace) {
         return hashed('w', siteNamespace);
+    }
+
+    /**
+     * The site-side end of the veth through which the router namespace {@code routerNamespace} joins a
+     * network's bridge (the leg holding the subnet's gateway address).
+     */
+    public String gatewayPort(String routerNamespace) {
+        return hashed('g', routerNamespace);
+    }
+
+    /** The router-side end of a router namespace's leg into its network's bridge. */
+    public String routerLeg() {
+        return prefix + "lan";
+    }
+
+    /** The bridge of the L3 VNI in a router namespace; its MAC is the router MAC that EVPN advertises. */
+    public String l3Bridge() {
+        return prefix + "l3";
     }
 
     private String hashed(char kind, String id) {

@@ -16,7 +16,8 @@ class NamingTest {
             Naming naming = new Naming(prefix);
             String id = UUID.randomUUID().toString();
             for (String name : new String[] {naming.bridge(id), naming.machinePort(id), naming.wanPort(id),
-                    naming.vxlan(16_777_215), naming.uplink(), naming.wanBridge()}) {
+                    naming.vxlan(16_777_215), naming.uplink(), naming.wanBridge(), naming.gatewayPort(id),
+                    naming.routerLeg(), naming.l3Bridge()}) {
                 assertThat(name).startsWith(prefix).hasSizeLessThanOrEqualTo(Naming.MAX_INTERFACE_NAME)
                         .matches("[a-z0-9_.-]+");
                 assertThat(naming.owns(name)).isTrue();

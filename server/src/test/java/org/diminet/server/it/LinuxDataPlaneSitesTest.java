@@ -102,6 +102,25 @@ class LinuxDataPlaneSitesTest {
     }
 
     @Test
+    void aRestartedSiteRebuildsItsPartAndTrafficResumes() throws Exception {
+        SiteClient one = cluster.site("RegionOne");
+        String network = one.createNetwork("restarted", "192.168.77.0/24");
+        JsonNode local = check(one.createPort(network), 201).body().get("port");
+        String id = check(one.create("restarted", "L2", resource("RegionOne", network), regionOnly("RegionTwo")), 201)
+                .text("global_id");
+        JsonNode remote = check(cluster.site("RegionTwo").createPort(networkAt(one.get(id).body(), "RegionTwo")), 201)
+                .body().get("port");
+        String address = remote.at("/fixed_ips/0/ip_address").asText();
+        assertThat(pingsWithin(machine("RegionOne", local), address, Duration.ofSeconds(30))).isTrue();
+
+        // A stopped site removes its namespace, FRR and machines; started again it rebuilds them from its
+        // store (the service's VNI and route targets) and its VIM (the machine), with no user action.
+        cluster.restart("RegionTwo");
+        assertThat(pingsWithin(machine("RegionOne", local), address, Duration.ofSeconds(45)))
+                .as("traffic to RegionTwo's machine after RegionTwo restarted").isTrue();
+    }
+
+    @Test
     void twoExtensionsWithTheSameCidrAtDifferentSitesAreIsolated() throws Exception {
         SiteClient one = cluster.site("RegionOne");
         SiteClient three = cluster.site("RegionThree");

@@ -29,7 +29,8 @@ import org.diminet.vim.embedded.SubnetView;
  * and the kernel following the embedded VIM: a bridge per network, a machine (a namespace with the
  * port's address and the subnet's gateway) per port of a {@code compute:*} owner. The machines follow
  * the VIM on every change, by comparing what the VIM holds with what the kernel has (so a restart, or
- * a change missed, is put right the same way).
+ * a change missed, is put right the same way). The site's FRR also accepts BGP sessions from the routers
+ * of its L3 services ({@link L3Routers}), whose namespaces {@link #close()} removes with the rest.
  */
 public final class LinuxSite implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinuxSite.class.getName());
@@ -43,6 +44,8 @@ public final class LinuxSite implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean followPending = new AtomicBoolean();
+    private final L3Routers routers = new L3Routers(this);
+    private boolean following;
     private FrrInstance frr;
     private BgpEvpn evpn;
 
@@ -52,7 +55,10 @@ public final class LinuxSite implements AutoCloseable {
         this.vim = vim;
     }
 
-    /** Joins the WAN, starts FRR with a session to every peer, and gives the VIM's ports their machines. */
+    /**
+     * Joins the WAN, starts FRR with a session to every peer and open to this site's L3 routers, and gives
+     * the VIM's ports their machines. Starting again (e.g. after FRR was restarted) puts all this right.
+     */
     public synchronized void start() {
         String site = settings.siteNamespace();
         net.ensureWan(settings.wanNamespace());
@@ -63,7 +69,12 @@ public final class LinuxSite implements AutoCloseable {
         evpn = new BgpEvpn(frr);
         evpn.configureRouter(BgpRouter.ebgp(settings.asn(), settings.underlayAddress(),
                 settings.peers().values().stream().sorted().map(BgpNeighbor::external).toList()));
-        vim.onChange(this::followSoon);
+        net.ensureOnLinkRoute(site, settings.routerUnderlay(), net.naming().uplink());
+        evpn.acceptRouters(settings.routerRange(), L3Routers.PEER_GROUP);
+        if (!following) {
+            vim.onChange(this::followSoon);
+            following = true;
+        }
         followVim();
     }
 
@@ -73,6 +84,15 @@ public final class LinuxSite implements AutoCloseable {
 
     LinuxNetwork network() {
         return net;
+    }
+
+    L3Routers routers() {
+        return routers;
+    }
+
+    /** The subnets the VIM has on a network. */
+    List<SubnetView> subnets(String networkId) {
+        return vim.subnets().list(java.util.Optional.of(networkId));
     }
 
     synchronized BgpEvpn evpn() {
@@ -148,15 +168,18 @@ public final class LinuxSite implements AutoCloseable {
     }
 
     /**
-     * Stops FRR and removes the machines, the site's namespace and its WAN port (and the WAN when no site
-     * is left on it): a stopped site leaves nothing.
+     * Stops FRR (the site's and its routers') and removes the routers, the machines, the site's namespace
+     * and its WAN port (and the WAN when no site is left on it): a stopped site leaves nothing.
      */
     @Override
     public synchronized void close() {
         follower.shutdownNow();
+        List<FrrInstance> all = new java.util.ArrayList<>(routers.frrs());
         if (frr != null) {
-            FrrInstance.stopAll(List.of(frr));
+            all.add(frr);
         }
+        FrrInstance.stopAll(all);
+        routers.removeAll(routers.vnis());
         for (String namespace : net.namespaces().list(settings.machinePrefix())) {
             net.deleteMachine(namespace);
         }
