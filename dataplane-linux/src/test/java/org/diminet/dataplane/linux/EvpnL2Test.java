@@ -13,9 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.diminet.dataplane.linux.Lab.Site;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,38 +24,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * timings it measures (BGP session set-up, how fast an import change stops and restores traffic, RTTs).
  */
 @Tag("linux")
-class EvpnL2Test {
+class EvpnL2Test extends LabTest {
     private static final Duration SESSION_LIMIT = Duration.ofSeconds(30);
     private static final Duration TRAFFIC_LIMIT = Duration.ofSeconds(10);
     private static final RouteTarget RT1 = RouteTarget.of("64512:1");
     private static final RouteTarget RT2 = RouteTarget.of("64512:2");
     private static final RouteTarget UNUSED = RouteTarget.of("64512:99");
 
-    private Lab lab;
-    private LinuxNetwork net;
 
-    @BeforeAll
-    static void removeLeftovers() {
-        if (LinuxPrerequisites.namespacesMissing().isEmpty()) {
-            Lab.removeStaleRuns();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        LinuxPrerequisites.assumeFrr(); // per test, so that each is reported skipped with the reason
-        lab = new Lab();
-        net = lab.net;
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab == null) {
-            return;
-        }
-        String run = lab.run;
-        lab.close();
-        assertThat(net.namespaces().list(Lab.RUN_PREFIX + run)).as("namespaces left by the test").isEmpty();
+    @Override
+    protected void requireHost() {
+        LinuxPrerequisites.assumeFrr();
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.diminet.dataplane.linux.Lab.Site;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,34 +21,13 @@ import org.junit.jupiter.api.Test;
  * {@code l2vpn evpn} family, and zebra installs the peer's prefix as {@code via VTEP dev L3-bridge onlink}.
  */
 @Tag("linux")
-class EvpnL3SpikeTest {
+class EvpnL3SpikeTest extends LabTest {
     private static final long L3VNI = 4001;
 
-    private Lab lab;
-    private LinuxNetwork net;
 
-    @BeforeAll
-    static void removeLeftovers() {
-        if (LinuxPrerequisites.namespacesMissing().isEmpty()) {
-            Lab.removeStaleRuns();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        LinuxPrerequisites.assumeFrr(); // per test, so that each is reported skipped with the reason
-        lab = new Lab();
-        net = lab.net;
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab == null) {
-            return;
-        }
-        String run = lab.run;
-        lab.close();
-        assertThat(net.namespaces().list(Lab.RUN_PREFIX + run)).isEmpty();
+    @Override
+    protected void requireHost() {
+        LinuxPrerequisites.assumeFrr();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
@@ -138,7 +137,7 @@ final class Lab implements AutoCloseable {
         for (String ns : namespaces.reversed()) {
             attempt(failures, () -> net.namespaces().delete(ns));
         }
-        attempt(failures, () -> deleteTree(directory));
+        attempt(failures, () -> DirectoryTrees.delete(directory));
         if (!failures.isEmpty()) {
             RuntimeException first = failures.getFirst();
             failures.stream().skip(1).forEach(first::addSuppressed);
@@ -162,7 +161,7 @@ final class Lab implements AutoCloseable {
                     FrrInstance.killLeftovers(dir);
                     String runPrefix = dir.getFileName() + "-";
                     namespaces.stream().filter(ns -> ns.startsWith(runPrefix)).forEach(net.namespaces()::delete);
-                    deleteTree(dir);
+                    DirectoryTrees.delete(dir);
                 }
             }
         } catch (IOException e) {
@@ -205,18 +204,6 @@ final class Lab implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void attempt(List<RuntimeException> failures, Runnable step) {
         try {

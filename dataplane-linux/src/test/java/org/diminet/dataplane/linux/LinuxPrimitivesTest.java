@@ -4,40 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The kernel primitives against the real kernel: needs root; skipped with the reason otherwise. */
 @Tag("linux")
-class LinuxPrimitivesTest {
-    private Lab lab;
-    private LinuxNetwork net;
+class LinuxPrimitivesTest extends LabTest {
 
-    @BeforeAll
-    static void removeLeftovers() {
-        if (LinuxPrerequisites.namespacesMissing().isEmpty()) {
-            Lab.removeStaleRuns();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        LinuxPrerequisites.assumeNamespaces(); // per test, so that each is reported skipped with the reason
-        lab = new Lab();
-        net = lab.net;
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (lab == null) {
-            return;
-        }
-        String run = lab.run;
-        lab.close();
-        assertThat(net.namespaces().list(Lab.RUN_PREFIX + run)).as("namespaces left by the test").isEmpty();
+    @Override
+    protected void requireHost() {
+        LinuxPrerequisites.assumeNamespaces();
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.diminet.core.domain.Caller;
@@ -80,7 +79,7 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
     private void authenticateUser(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                                   String path) throws IOException, ServletException {
         String token = request.getHeader("X-Auth-Token");
-        if (limited(response, path, token == null || token.isBlank() ? "addr:" + request.getRemoteAddr() : key(token))) {
+        if (limited(response, path, token == null || token.isBlank() ? "addr:" + request.getRemoteAddr() : TokenDigest.of(token))) {
             return;
         }
         Optional<TokenInfo> info = token == null || token.isBlank() ? Optional.empty() : tokens.validate(token);
@@ -176,15 +175,5 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(RawErrorBody.contentType(path));
         response.getWriter().write(RawErrorBody.of(path, status, title, problem, neutronType, detail, region));
-    }
-
-    /** Buckets are keyed by a hash, so no token sits in memory longer than its request. */
-    private static String key(String token) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

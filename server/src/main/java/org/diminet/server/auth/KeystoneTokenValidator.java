@@ -3,13 +3,9 @@ package org.diminet.server.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +78,7 @@ public final class KeystoneTokenValidator implements TokenValidator {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        String key = digest(token);
+        String key = TokenDigest.of(token);
         Answer cached = cache.getIfPresent(key);
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.info();
@@ -159,14 +155,6 @@ public final class KeystoneTokenValidator implements TokenValidator {
     private Duration remaining(Answer answer) {
         Duration left = Duration.between(clock.instant(), answer.until());
         return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     /** Keystone's answer about one token, believed until {@code until}. */

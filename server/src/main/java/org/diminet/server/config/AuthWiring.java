@@ -1,7 +1,6 @@
 package org.diminet.server.config;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import org.diminet.core.domain.Region;
 import org.diminet.openstack.keystone.KeystoneSession;
@@ -39,9 +38,9 @@ public class AuthWiring {
         }
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(auth.signingKey().trim());
+            key = EmbeddedIdentity.signingKey(auth.signingKey());
         } catch (IllegalArgumentException e) {
-            throw new SiteConfigurationException("diminet.auth.signing-key is not base64: " + e.getMessage());
+            throw new SiteConfigurationException(e.getMessage());
         }
         if (auth.users().isEmpty()) {
             throw new SiteConfigurationException("diminet.auth.users is empty: the embedded identity has nobody to"

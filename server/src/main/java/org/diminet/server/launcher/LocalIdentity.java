@@ -49,7 +49,7 @@ public record LocalIdentity(String signingKey, List<SiteProperties.User> users) 
      */
     public String tokenFor(String user) {
         SiteProperties.User who = user(user);
-        EmbeddedIdentity issuer = new EmbeddedIdentity(users, Base64.getDecoder().decode(signingKey), Duration.ofHours(2),
+        EmbeddedIdentity issuer = new EmbeddedIdentity(users, EmbeddedIdentity.signingKey(signingKey), Duration.ofHours(2),
                 Clock.systemUTC(), "/v3");
         return issuer.issue(who.name(), who.password(), Optional.empty()).token();
     }

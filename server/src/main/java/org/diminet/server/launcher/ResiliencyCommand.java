@@ -2,7 +2,6 @@ package org.diminet.server.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,15 +29,9 @@ final class ResiliencyCommand implements Callable<Integer> {
         Path root = Files.createTempDirectory("diminet-table4-");
         List<DemoCommand.DemoSite> plan = DemoCommand.DemoSite.plan(2, basePort, root);
         LocalIdentity identity = LocalIdentity.generate(plan.stream().map(DemoCommand.DemoSite::region).toList());
-        List<ConfigurableApplicationContext> sites = new ArrayList<>();
+        List<ConfigurableApplicationContext> sites = List.of();
         try {
-            for (DemoCommand.DemoSite site : plan) {
-                Map<String, Object> settings = site.settings(plan);
-                settings.putAll(identity.settings());
-                settings.putAll(site.linuxSettings(plan));
-                settings.put("logging.level.org.diminet", "WARN");
-                sites.add(SiteLauncher.start(settings));
-            }
+            sites = ResiliencyExperiment.startSites(plan, identity, Map.of("logging.level.org.diminet", "WARN"));
             ResiliencyExperiment.Report report = new ResiliencyExperiment(plan, identity).run(sites);
             System.out.println();
             System.out.print(report.table());

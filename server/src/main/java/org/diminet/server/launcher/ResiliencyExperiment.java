@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.diminet.dataplane.linux.Command;
 import org.diminet.dataplane.linux.CommandFailedException;
 import org.diminet.dataplane.linux.LinuxNetwork;
@@ -38,6 +39,25 @@ final class ResiliencyExperiment {
     ResiliencyExperiment(List<DemoCommand.DemoSite> plan, LocalIdentity identity) {
         this.plan = plan;
         this.identity = identity;
+    }
+
+    /** The experiment's sites: the plan's, with the identity and the linux data plane, started one after the other. */
+    static List<ConfigurableApplicationContext> startSites(List<DemoCommand.DemoSite> plan, LocalIdentity identity,
+                                                           Map<String, Object> extraSettings) {
+        List<ConfigurableApplicationContext> sites = new java.util.ArrayList<>();
+        try {
+            for (DemoCommand.DemoSite site : plan) {
+                Map<String, Object> settings = site.settings(plan);
+                settings.putAll(identity.settings());
+                settings.putAll(site.linuxSettings(plan));
+                settings.putAll(extraSettings);
+                sites.add(SiteLauncher.start(settings));
+            }
+            return sites;
+        } catch (RuntimeException e) {
+            sites.forEach(ConfigurableApplicationContext::close);
+            throw e;
+        }
     }
 
     /** What one run found; {@link #table()} prints it as the paper's Table IV with the measured times. */

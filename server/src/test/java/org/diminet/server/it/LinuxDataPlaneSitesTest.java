@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.diminet.dataplane.linux.Command;
-import org.diminet.dataplane.linux.CommandFailedException;
 import org.diminet.dataplane.linux.ProcessRunner;
 import org.diminet.dataplane.linux.site.LinuxPrerequisite;
 import org.junit.jupiter.api.AfterAll;
@@ -32,29 +30,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinuxDataPlaneSitesTest {
     private static final List<String> REGIONS = List.of("RegionOne", "RegionTwo", "RegionThree", "RegionFour");
-    private final String prefix = "d" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36) + "-";
+    private final LinuxSites host = new LinuxSites(REGIONS);
     private final ProcessRunner shell = new ProcessRunner();
     private MultiSiteCluster cluster;
 
     @BeforeAll
     void start() throws Exception {
         Assumptions.assumeTrue(LinuxPrerequisite.missing().isEmpty(), () -> "skipped: " + LinuxPrerequisite.missing().orElse(""));
-        cluster = MultiSiteCluster.start(4, this::settings);
-    }
-
-    private Map<String, String> settings(String region) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        int n = REGIONS.indexOf(region) + 1;
-        settings.put("diminet.data-plane.driver", "linux");
-        settings.put("diminet.data-plane.linux.underlay", "10.255.0." + n + "/24");
-        settings.put("diminet.data-plane.linux.prefix", prefix);
-        settings.put("diminet.data-plane.linux.frr-directory", "/tmp/" + prefix + "frr-" + n);
-        for (String peer : REGIONS) {
-            if (!peer.equals(region)) {
-                settings.put("diminet.data-plane.linux.peers." + peer, "10.255.0." + (REGIONS.indexOf(peer) + 1));
-            }
-        }
-        return settings;
+        cluster = MultiSiteCluster.start(4, host::settings);
     }
 
     @AfterAll
@@ -62,11 +45,7 @@ class LinuxDataPlaneSitesTest {
         if (cluster != null) {
             cluster.close();
         }
-        try {
-            shell.run(Command.of("ip", "netns", "delete", prefix + "wan"));
-        } catch (CommandFailedException e) {
-            // not made (skipped) or already gone
-        }
+        host.removeLeftovers();
     }
 
     @Test
@@ -83,19 +62,19 @@ class LinuxDataPlaneSitesTest {
             ports.put(region, check(cluster.site(region).createPort(networkAt(service, region)), 201).body().get("port"));
         }
 
-        String from = machine("RegionOne", firstPort);
+        String from = host.machine("RegionOne", firstPort);
         for (String region : List.of("RegionTwo", "RegionThree")) {
             String address = ports.get(region).at("/fixed_ips/0/ip_address").asText();
-            assertThat(pingsWithin(from, address, Duration.ofSeconds(30))).as("RegionOne's machine reaches %s's %s", region, address)
+            assertThat(host.pingsWithin(from, address, Duration.ofSeconds(30))).as("RegionOne's machine reaches %s's %s", region, address)
                     .isTrue();
         }
-        assertThat(pingsWithin(machine("RegionTwo", ports.get("RegionTwo")),
+        assertThat(host.pingsWithin(host.machine("RegionTwo", ports.get("RegionTwo")),
                 ports.get("RegionThree").at("/fixed_ips/0/ip_address").asText(), Duration.ofSeconds(10))).isTrue();
 
         ports.forEach((region, port) -> check(cluster.site(region).deletePort(port.get("id").asText()), 204));
         check(one.delete(id), 204);
         for (String region : List.of("RegionOne", "RegionTwo", "RegionThree")) {
-            String site = prefix + "site-" + region.toLowerCase();
+            String site = host.prefix + "site-" + region.toLowerCase();
             assertThat(shell.run(Command.of("ip", "-n", site, "-d", "link", "show", "type", "vxlan")))
                     .as("VXLAN devices left at %s", region).isBlank();
         }
@@ -111,12 +90,12 @@ class LinuxDataPlaneSitesTest {
         JsonNode remote = check(cluster.site("RegionTwo").createPort(networkAt(one.get(id).body(), "RegionTwo")), 201)
                 .body().get("port");
         String address = remote.at("/fixed_ips/0/ip_address").asText();
-        assertThat(pingsWithin(machine("RegionOne", local), address, Duration.ofSeconds(30))).isTrue();
+        assertThat(host.pingsWithin(host.machine("RegionOne", local), address, Duration.ofSeconds(30))).isTrue();
 
         // A stopped site removes its namespace, FRR and machines; started again it rebuilds them from its
         // store (the service's VNI and route targets) and its VIM (the machine), with no user action.
         cluster.restart("RegionTwo");
-        assertThat(pingsWithin(machine("RegionOne", local), address, Duration.ofSeconds(45)))
+        assertThat(host.pingsWithin(host.machine("RegionOne", local), address, Duration.ofSeconds(45)))
                 .as("traffic to RegionTwo's machine after RegionTwo restarted").isTrue();
     }
 
@@ -139,27 +118,8 @@ class LinuxDataPlaneSitesTest {
         }
         assertThat(yAddress).isNotIn(xAddress, xPort.at("/fixed_ips/0/ip_address").asText());
 
-        assertThat(pingsWithin(machine("RegionOne", xPort), xAddress, Duration.ofSeconds(30))).as("within X").isTrue();
-        assertThat(pingsWithin(machine("RegionOne", xPort), yAddress, Duration.ofSeconds(3))).as("X to Y's %s", yAddress).isFalse();
-    }
-
-    private String machine(String region, JsonNode port) {
-        return prefix + "vm-" + region.toLowerCase() + "-" + port.get("id").asText();
-    }
-
-    /** Pings once a second until an answer or the time is up (the machine and the EVPN routes may still be on their way). */
-    private boolean pingsWithin(String namespace, String address, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                shell.run(Command.of("ip", "netns", "exec", namespace, "ping", "-c", "1", "-W", "1", address)
-                        .withTimeout(Duration.ofSeconds(5)));
-                return true;
-            } catch (CommandFailedException e) {
-                Thread.sleep(200);
-            }
-        }
-        return false;
+        assertThat(host.pingsWithin(host.machine("RegionOne", xPort), xAddress, Duration.ofSeconds(30))).as("within X").isTrue();
+        assertThat(host.pingsWithin(host.machine("RegionOne", xPort), yAddress, Duration.ofSeconds(3))).as("X to Y's %s", yAddress).isFalse();
     }
 
     private static String networkAt(JsonNode service, String region) {

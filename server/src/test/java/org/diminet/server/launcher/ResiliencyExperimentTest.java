@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.diminet.dataplane.linux.site.LinuxPrerequisite;
@@ -33,14 +32,9 @@ class ResiliencyExperimentTest {
         }
         List<DemoCommand.DemoSite> plan = DemoCommand.DemoSite.plan(2, base, root);
         LocalIdentity identity = LocalIdentity.generate(plan.stream().map(DemoCommand.DemoSite::region).toList());
-        List<ConfigurableApplicationContext> sites = new ArrayList<>();
+        List<ConfigurableApplicationContext> sites = List.of();
         try {
-            for (DemoCommand.DemoSite site : plan) {
-                Map<String, Object> settings = site.settings(plan);
-                settings.putAll(identity.settings());
-                settings.putAll(site.linuxSettings(plan));
-                sites.add(SiteLauncher.start(settings));
-            }
+            sites = ResiliencyExperiment.startSites(plan, identity, Map.of());
             ResiliencyExperiment.Report report = new ResiliencyExperiment(plan, identity).run(sites);
             System.out.print(report.table());
 

@@ -1,11 +1,12 @@
 package org.diminet.dataplane.linux.site;
 
+import org.diminet.dataplane.linux.DirectoryTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -210,7 +211,7 @@ final class L3Routers {
             net.namespaces().delete(namespace);
             Path directory = settings.routerFrrDirectory(vni);
             FrrInstance.killLeftovers(directory);
-            deleteTree(directory);
+            DirectoryTrees.delete(directory);
         }
     }
 
@@ -280,16 +281,4 @@ final class L3Routers {
         return targets.stream().map(t -> org.diminet.dataplane.linux.RouteTarget.of(t.value())).collect(Collectors.toSet());
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -155,18 +155,6 @@ public final class LinuxSite implements AutoCloseable {
         }
     }
 
-    /** The machines the VIM's ports have now, by port id. */
-    public synchronized Map<String, String> machines() {
-        Map<String, String> byPort = new HashMap<>();
-        for (PortView port : vim.ports().list(java.util.Optional.empty())) {
-            String namespace = settings.machineNamespace(port.id());
-            if (net.namespaces().exists(namespace)) {
-                byPort.put(port.id(), namespace);
-            }
-        }
-        return byPort;
-    }
-
     /**
      * Stops FRR (the site's and its routers') and removes the routers, the machines, the site's namespace
      * and its WAN port (and the WAN when no site is left on it): a stopped site leaves nothing.

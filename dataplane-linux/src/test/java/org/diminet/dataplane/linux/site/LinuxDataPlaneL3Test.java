@@ -1,15 +1,13 @@
 package org.diminet.dataplane.linux.site;
 
+import org.diminet.dataplane.linux.DirectoryTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -424,7 +422,7 @@ class LinuxDataPlaneL3Test {
         for (int n = 1; n <= 3; n++) {
             Path dir = frrDirectory(n);
             attempt(failures, () -> FrrInstance.killLeftovers(dir));
-            attempt(failures, () -> deleteTree(dir));
+            attempt(failures, () -> DirectoryTrees.delete(dir));
         }
         for (String namespace : net.namespaces().list()) {
             attempt(failures, () -> net.namespaces().delete(namespace));
@@ -444,18 +442,6 @@ class LinuxDataPlaneL3Test {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String randomBase36(int length) {
         StringBuilder s = new StringBuilder();
