@@ -28,6 +28,9 @@ final class LinuxSites {
 
     Map<String, String> settings(String region) {
         Map<String, String> settings = new LinkedHashMap<>();
+        // A part here starts namespaces and, for L3, an FRR of its own: seconds on a busy machine, more than
+        // the short deadline the other cluster tests use to see revocations quickly.
+        settings.put("diminet.operations.deadline", "30s");
         settings.put("diminet.data-plane.driver", "linux");
         settings.put("diminet.data-plane.linux.underlay", "10.255.0." + number(region) + "/24");
         settings.put("diminet.data-plane.linux.prefix", prefix);

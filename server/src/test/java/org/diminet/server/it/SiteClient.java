@@ -76,6 +76,9 @@ final class SiteClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json);
+        } catch (java.net.http.HttpTimeoutException e) {
+            String why = method + " " + url + path + " got no answer";
+            throw new IllegalStateException(why + ": " + e + "; " + ThreadDumps.write(why), e);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + path + " failed: " + e, e);
         } catch (InterruptedException e) {
