@@ -329,6 +329,14 @@ public final class LinuxNetwork {
      * @return the device's name, {@link Naming#vxlan(long)}
      */
     public String ensureVxlan(String namespace, long vni, String localAddress, String bridge) {
+        return ensureVxlan(namespace, vni, localAddress, bridge, Optional.empty());
+    }
+
+    /**
+     * As {@link #ensureVxlan(String, long, String, String)}, with {@code owner} (e.g. a service's id) as the
+     * device's alias, so that whoever removes it can tell it from a device of the same VNI owned by another.
+     */
+    public String ensureVxlan(String namespace, long vni, String localAddress, String bridge, Optional<String> owner) {
         Vni.check(vni);
         Addresses.address("VTEP address", localAddress);
         Addresses.interfaceName(bridge);
@@ -351,6 +359,7 @@ public final class LinuxNetwork {
         lines.add("link set " + name + " master " + bridge);
         lines.add("link set dev " + name + " type bridge_slave neigh_suppress off learning off");
         lines.add("link set " + name + " up");
+        owner.ifPresent(o -> lines.add("link set " + name + " alias " + Addresses.id("VXLAN owner", o)));
         ip.batch(namespace, lines);
         return name;
     }
@@ -527,6 +536,7 @@ public final class LinuxNetwork {
         }
         return new VxlanInfo(node.path("ifname").asText(), data.path("id").asLong(), data.path("local").asText(""),
                 data.path("port").asInt(), data.path("learning").asBoolean(false), node.path("master").asText(""),
-                port.path("learning").asBoolean(false), port.path("neigh_suppress").asBoolean(false), up);
+                port.path("learning").asBoolean(false), port.path("neigh_suppress").asBoolean(false), up,
+                node.path("ifalias").asText(""));
     }
 }

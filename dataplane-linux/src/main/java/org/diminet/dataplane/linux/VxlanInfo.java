@@ -12,7 +12,8 @@ package org.diminet.dataplane.linux;
  * @param portLearning  whether that bridge port learns MAC addresses (we want {@code false}: EVPN installs them)
  * @param neighSuppress whether ARP/ND suppression is on for that port (we want {@code false})
  * @param up            whether it is set up
+ * @param alias         its alias: the service that owns it, or empty
  */
 public record VxlanInfo(String name, long vni, String local, int dstPort, boolean learning, String bridge,
-                        boolean portLearning, boolean neighSuppress, boolean up) {
+                        boolean portLearning, boolean neighSuppress, boolean up, String alias) {
 }

@@ -76,7 +76,7 @@ class LinuxPrimitivesTest extends LabTest {
         String vx = net.ensureVxlan(site, 100, "10.255.0.1", bridge);
         assertThat(net.ensureVxlan(site, 100, "10.255.0.1", bridge)).isEqualTo(vx);
         assertThat(net.listVxlans(site)).singleElement().isEqualTo(
-                new VxlanInfo("dmn-x100", 100, "10.255.0.1", 4789, false, bridge, false, false, true));
+                new VxlanInfo("dmn-x100", 100, "10.255.0.1", 4789, false, bridge, false, false, true, ""));
 
         MachineSpec m1 = MachineSpec.of(lab.namespace("m1"), site, bridge, "10.90.0.11/24", "10.90.0.1");
         MachineSpec m2 = new MachineSpec(lab.namespace("m2"), site, bridge, "10.90.0.12/24", null,

@@ -93,7 +93,7 @@ final class L3Routers {
         }
         boolean existed = net.namespaces().exists(namespace);
         if (existed) {
-            String owner = net.link(namespace, naming.l3Bridge()).map(LinkInfo::alias).orElse("");
+            String owner = owner(vni).orElse("");
             if (!owner.isEmpty() && !owner.equals(service.toString())) {
                 throw new ConflictException("vni-in-use", "L3 VNI " + vni + " of service " + service + " is already used at "
                         + settings.region() + " by service " + owner + "; create the service again (a new id)");
@@ -157,6 +157,16 @@ final class L3Routers {
                     + " (" + namespace + "); attach again or restore");
         }
         new BgpEvpn(frr(vni)).replaceL3Imports(targets(imports));
+    }
+
+    /** The service whose router holds {@code vni} here (its L3 bridge's alias), if any. */
+    Optional<String> owner(long vni) {
+        String namespace = site.settings().routerNamespace(vni);
+        if (!site.network().namespaces().exists(namespace)) {
+            return Optional.empty();
+        }
+        return site.network().link(namespace, site.network().naming().l3Bridge()).map(LinkInfo::alias)
+                .filter(alias -> !alias.isEmpty());
     }
 
     /** The VTEP address of the router of {@code vni}, if it exists. */

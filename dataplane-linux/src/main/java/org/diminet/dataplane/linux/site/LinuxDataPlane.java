@@ -60,11 +60,11 @@ public final class LinuxDataPlane implements DataPlane {
             Optional<VxlanInfo> taken = site.network().listVxlans(site.settings().siteNamespace()).stream()
                     .filter(v -> v.vni() == vni).findFirst();
             String bridge = site.network().naming().bridge(localNetwork.value());
-            if (taken.isPresent() && !bridge.equals(taken.get().bridge())) {
+            if (taken.isPresent() && !(bridge.equals(taken.get().bridge()) && ownedBy(taken.get(), service))) {
                 throw new ConflictException("vni-in-use", "VNI " + vni + " of service " + service + " is already used at "
                         + site.settings().region() + " by another network; create the service again (a new id)");
             }
-            connect(vni, localNetwork, Set.of(export), imports);
+            connect(service, vni, localNetwork, Set.of(export), imports);
         }
         return new DataPlaneAttachment(DRIVER, List.of(Long.toString(vni), localNetwork.value()), export, imports);
     }
@@ -103,13 +103,30 @@ public final class LinuxDataPlane implements DataPlane {
         }
     }
 
-    /** Removes both what an L2 extension and what an L3 service of {@code service} would have made here. */
+    /**
+     * Removes both what an L2 extension and what an L3 service of {@code service} would have made here, but
+     * never what another service owns with the same VNI: the core calls this before every first attach, and
+     * a service refused for a VNI in use must not take the other's down on its way.
+     */
     @Override
     public void detachUnrecorded(GlobalId service) {
         synchronized (site) {
-            disconnect(ServiceVni.l2(service));
-            site.routers().remove(ServiceVni.l3(service));
+            long vni = ServiceVni.l2(service);
+            boolean ours = site.network().listVxlans(site.settings().siteNamespace()).stream()
+                    .filter(v -> v.vni() == vni).allMatch(v -> ownedBy(v, service));
+            if (ours) {
+                disconnect(vni);
+            }
+            long l3Vni = ServiceVni.l3(service);
+            if (site.routers().owner(l3Vni).map(owner -> owner.equals(service.toString())).orElse(true)) {
+                site.routers().remove(l3Vni);
+            }
         }
+    }
+
+    /** A device without an owner was made before devices carried one: it counts as anybody's. */
+    private static boolean ownedBy(VxlanInfo device, GlobalId service) {
+        return device.alias().isEmpty() || device.alias().equals(service.toString());
     }
 
     /**
@@ -141,7 +158,7 @@ public final class LinuxDataPlane implements DataPlane {
                     } else if (stored.type() == ServiceType.L2 && !isL3(a)) {
                         long vni = vni(a);
                         wanted.add(vni);
-                        connect(vni, stored.localNetwork(), Set.of(a.exportTarget()), a.importTargets());
+                        connect(stored.service(), vni, stored.localNetwork(), Set.of(a.exportTarget()), a.importTargets());
                     }
                 } catch (RuntimeException e) {
                     failures.add(e);
@@ -169,10 +186,12 @@ public final class LinuxDataPlane implements DataPlane {
         }
     }
 
-    private void connect(long vni, NetworkId network, Set<RouteTarget> exports, Set<RouteTarget> imports) {
+    private void connect(GlobalId service, long vni, NetworkId network, Set<RouteTarget> exports,
+                         Set<RouteTarget> imports) {
         String namespace = site.settings().siteNamespace();
         String bridge = site.network().ensureBridge(namespace, network.value());
-        site.network().ensureVxlan(namespace, vni, site.settings().underlayAddress(), bridge);
+        site.network().ensureVxlan(namespace, vni, site.settings().underlayAddress(), bridge,
+                Optional.of(service.toString()));
         site.evpn().ensureL2Vni(new L2Vni(vni, Optional.empty(), L3Routers.targets(imports), L3Routers.targets(exports)));
     }
 

@@ -272,6 +272,47 @@ class LinuxDataPlaneL3Test {
     }
 
     @Test
+    void aServiceWhoseVniIsTakenAtASiteIsRefusedThereAndLeavesTheOwnerWorking() {
+        Site one = sites.get(0);
+        Site two = sites.get(1);
+        // Two ids with the same 23 bits where the VNIs come from: one chance in 8 million per pair, made sure here.
+        GlobalId owner = GlobalId.parse("0a0b0c00-0000-4000-8000-000000000001");
+        GlobalId clashing = GlobalId.parse("0a0b0c00-0000-4000-8000-000000000002");
+        assertThat(ServiceVni.l2(clashing)).isEqualTo(ServiceVni.l2(owner));
+        assertThat(ServiceVni.l3(clashing)).isEqualTo(ServiceVni.l3(owner));
+
+        // L2: the owner extends one network across two sites; its machines talk.
+        NetworkId ownerOne = network(one, "vni-l2-1", "10.93.1.0/24");
+        NetworkId ownerTwo = network(two, "vni-l2-2", "10.93.1.0/24");
+        Machine m1 = machine(one, ownerOne, Optional.of("10.93.1.11"));
+        Machine m2 = machine(two, ownerTwo, Optional.of("10.93.1.12"));
+        attach(owner, ServiceType.L2, List.of(one, two), List.of(ownerOne, ownerTwo));
+        awaitReach(m1, m2, true, ROUTED_WITHIN);
+
+        // The clashing service reaches site one as the core does it: clean up anything unrecorded, then attach.
+        NetworkId other = network(one, "vni-l2-other", "10.93.2.0/24");
+        one.dataPlane().detachUnrecorded(clashing);
+        assertThatThrownBy(() -> one.dataPlane().attach(clashing, ServiceType.L2, other,
+                RouteTarget.exportedBy(clashing, one.region()), Set.of()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already used");
+        assertThat(reaches(m1, m2)).as("the owner's machines still talk after the refusal").isTrue();
+
+        // L3: the same, with the L3 VNI and a router.
+        NetworkId routedOne = network(one, "vni-l3-1", "10.93.3.0/24");
+        NetworkId routedTwo = network(two, "vni-l3-2", "10.93.4.0/24");
+        Machine r1 = machine(one, routedOne, Optional.empty());
+        Machine r2 = machine(two, routedTwo, Optional.empty());
+        attach(owner, ServiceType.L3, List.of(one, two), List.of(routedOne, routedTwo));
+        awaitReach(r1, r2, true, ROUTED_WITHIN);
+        NetworkId otherRouted = network(one, "vni-l3-other", "10.93.5.0/24");
+        one.dataPlane().detachUnrecorded(clashing);
+        assertThatThrownBy(() -> one.dataPlane().attach(clashing, ServiceType.L3, otherRouted,
+                RouteTarget.exportedBy(clashing, one.region()), Set.of()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already used");
+        assertThat(reaches(r1, r2)).as("the owner's routed machines still talk after the refusal").isTrue();
+    }
+
+    @Test
     void restoreRebuildsASiteWhoseFrrsRestartedAndRemovesWhatIsNotStored() {
         Site one = sites.get(0);
         Site two = sites.get(1);
