@@ -31,6 +31,27 @@ final class SiteState {
     private final Map<String, PortView> ports = new LinkedHashMap<>();
     /** Addresses held by ports, per subnet, sorted so the next free one is found without scanning pools. */
     private final Map<String, NavigableSet<IPAddress>> usedBySubnet = new HashMap<>();
+    /** While a change is tracked: what it touched, with the value before (empty: it did not exist). */
+    private Touched before;
+
+    /** The resources one change touched, each with its value before the change (empty: it did not exist). */
+    private record Touched(Map<String, Optional<NetworkView>> networks, Map<String, Optional<SubnetView>> subnets,
+                           Map<String, Optional<PortView>> ports) {
+        Touched() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+    }
+
+    /**
+     * What a change did, resource by resource: the value after it, or empty for a resource it removed. This
+     * is what a change log records, so writing a change costs what the change touched, not what the site holds.
+     */
+    record Change(Map<String, Optional<NetworkView>> networks, Map<String, Optional<SubnetView>> subnets,
+                  Map<String, Optional<PortView>> ports) {
+        boolean isEmpty() {
+            return networks.isEmpty() && subnets.isEmpty() && ports.isEmpty();
+        }
+    }
 
     /** Everything the site holds, in creation order: what a snapshot saves, or a failed change goes back to. */
     record Contents(List<NetworkView> networks, List<SubnetView> subnets, List<PortView> ports) {
@@ -52,6 +73,83 @@ final class SiteState {
             usedBySubnet.put(s.id(), new TreeSet<>());
         }
         contents.ports().forEach(this::addPort);
+    }
+
+    /** Starts recording what is touched, until {@link #endChange()} or {@link #undoChange()}. */
+    void beginChange() {
+        before = new Touched();
+    }
+
+    /** What the change recorded so far did: each touched resource as it is now. */
+    Change changed() {
+        return new Change(now(before.networks().keySet(), networks), now(before.subnets().keySet(), subnets),
+                now(before.ports().keySet(), ports));
+    }
+
+    /** Stops recording, keeping the change. */
+    void endChange() {
+        before = null;
+    }
+
+    /**
+     * Puts back every touched resource as it was and stops recording. The addresses in use are worked out
+     * again from all ports: undoing is the rare path (a change log that cannot be written).
+     */
+    void undoChange() {
+        Touched touched = before;
+        before = null;
+        putBack(touched.networks(), networks);
+        putBack(touched.subnets(), subnets);
+        putBack(touched.ports(), ports);
+        usedBySubnet.clear();
+        subnets.keySet().forEach(id -> usedBySubnet.put(id, new TreeSet<>()));
+        ports.values().forEach(p -> p.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).add(address(ip.ipAddress()))));
+    }
+
+    /** Applies a change read back from a change log: puts and removals, without checks. */
+    void apply(Change change) {
+        change.networks().forEach((id, value) -> value.ifPresentOrElse(v -> networks.put(id, v), () -> networks.remove(id)));
+        change.subnets().forEach((id, value) -> value.ifPresentOrElse(v -> {
+            subnets.put(id, v);
+            usedBySubnet.putIfAbsent(id, new TreeSet<>());
+        }, () -> {
+            subnets.remove(id);
+            usedBySubnet.remove(id);
+        }));
+        change.ports().forEach((id, value) -> {
+            if (ports.containsKey(id)) {
+                removePort(id);
+            }
+            value.ifPresent(this::addPort);
+        });
+    }
+
+    private static <V> Map<String, Optional<V>> now(java.util.Set<String> ids, Map<String, V> resources) {
+        Map<String, Optional<V>> after = new LinkedHashMap<>();
+        ids.forEach(id -> after.put(id, Optional.ofNullable(resources.get(id))));
+        return after;
+    }
+
+    private static <V> void putBack(Map<String, Optional<V>> touched, Map<String, V> resources) {
+        touched.forEach((id, value) -> value.ifPresentOrElse(v -> resources.put(id, v), () -> resources.remove(id)));
+    }
+
+    private void touchNetwork(String id) {
+        if (before != null) {
+            before.networks().putIfAbsent(id, Optional.ofNullable(networks.get(id)));
+        }
+    }
+
+    private void touchSubnet(String id) {
+        if (before != null) {
+            before.subnets().putIfAbsent(id, Optional.ofNullable(subnets.get(id)));
+        }
+    }
+
+    private void touchPort(String id) {
+        if (before != null) {
+            before.ports().putIfAbsent(id, Optional.ofNullable(ports.get(id)));
+        }
     }
 
     // --- reading -----------------------------------------------------------------------------------
@@ -145,21 +243,25 @@ final class SiteState {
 
     /** Adds a new network, without subnets. */
     NetworkView addNetwork(NetworkView network) {
+        touchNetwork(network.id());
         networks.put(network.id(), network);
         return network;
     }
 
     /** Replaces a network with a copy that lists the same subnets. */
     NetworkView replaceNetwork(NetworkView network) {
+        touchNetwork(network.id());
         networks.put(network.id(), network);
         return network;
     }
 
     /** Adds a subnet to its network, which counts as changed when the subnet was created. */
     SubnetView addSubnet(SubnetView subnet) {
+        touchSubnet(subnet.id());
         subnets.put(subnet.id(), subnet);
         usedBySubnet.put(subnet.id(), new TreeSet<>());
         NetworkView network = networks.get(subnet.networkId());
+        touchNetwork(network.id());
         List<String> subnetIds = new ArrayList<>(network.subnetIds());
         subnetIds.add(subnet.id());
         networks.put(network.id(), withSubnets(network, subnetIds, subnet.createdAt()));
@@ -168,19 +270,23 @@ final class SiteState {
 
     /** Replaces a subnet with a copy on the same network; ports keep their addresses. */
     SubnetView replaceSubnet(SubnetView subnet) {
+        touchSubnet(subnet.id());
         subnets.put(subnet.id(), subnet);
         return subnet;
     }
 
     /** Removes a subnet; ports that had an address on it lose that address. */
     void removeSubnet(String id) {
+        ports.values().stream().filter(p -> holdsAddressOn(p, id)).map(PortView::id).toList().forEach(this::touchPort);
         ports.replaceAll((portId, p) -> !holdsAddressOn(p, id) ? p
                 : new PortView(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
                         p.macAddress(), p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList(),
                         p.adminStateUp(), p.status(), p.createdAt(), ResourceFields.now()));
+        touchSubnet(id);
         SubnetView subnet = subnets.remove(id);
         usedBySubnet.remove(id);
         NetworkView network = networks.get(subnet.networkId());
+        touchNetwork(network.id());
         networks.put(network.id(), withSubnets(network, network.subnetIds().stream().filter(s -> !s.equals(id)).toList(),
                 ResourceFields.now()));
     }
@@ -192,9 +298,12 @@ final class SiteState {
 
     /** Removes a network with its subnets and every port on it, without any check. */
     void removeNetwork(String id) {
+        ports.values().stream().filter(p -> p.networkId().equals(id)).map(PortView::id).toList().forEach(this::touchPort);
         ports.values().removeIf(p -> p.networkId().equals(id));
+        touchNetwork(id);
         NetworkView network = networks.remove(id);
         for (String subnetId : network.subnetIds()) {
+            touchSubnet(subnetId);
             subnets.remove(subnetId);
             usedBySubnet.remove(subnetId);
         }
@@ -202,6 +311,7 @@ final class SiteState {
 
     /** Adds a new port; its addresses count as used from now on. */
     PortView addPort(PortView port) {
+        touchPort(port.id());
         ports.put(port.id(), port);
         port.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).add(address(ip.ipAddress())));
         return port;
@@ -209,12 +319,14 @@ final class SiteState {
 
     /** Replaces a port with a copy that holds the same addresses. */
     PortView replacePort(PortView port) {
+        touchPort(port.id());
         ports.put(port.id(), port);
         return port;
     }
 
     /** Removes a port and frees its addresses. */
     void removePort(String id) {
+        touchPort(id);
         PortView port = ports.remove(id);
         port.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).remove(address(ip.ipAddress())));
     }

@@ -39,32 +39,54 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
     }
 
     static Snapshot of(String region, SiteState.Contents contents) {
-        return new Snapshot(region,
-                contents.networks().stream().map(n -> new NetworkState(n.id(), n.name(), n.project(), n.shared(),
-                        n.subnetIds(), n.adminStateUp(), n.createdAt().toString(), n.updatedAt().toString())).toList(),
-                contents.subnets().stream().map(s -> new SubnetState(s.id(), s.name(), s.project(), s.networkId(),
-                        s.cidr().value(), s.gatewayIp(),
-                        s.allocationPools().stream().map(p -> new PoolState(p.start(), p.end())).toList(),
-                        s.enableDhcp(), s.createdAt().toString(), s.updatedAt().toString())).toList(),
-                contents.ports().stream().map(p -> new PortState(p.id(), p.name(), p.project(), p.networkId(),
-                        p.deviceOwner(), p.deviceId(), p.macAddress(),
-                        p.fixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList(),
-                        p.adminStateUp(), p.createdAt().toString(), p.updatedAt().toString())).toList());
+        return new Snapshot(region, contents.networks().stream().map(Snapshot::networkState).toList(),
+                contents.subnets().stream().map(Snapshot::subnetState).toList(),
+                contents.ports().stream().map(Snapshot::portState).toList());
+    }
+
+    static NetworkState networkState(NetworkView n) {
+        return new NetworkState(n.id(), n.name(), n.project(), n.shared(), n.subnetIds(), n.adminStateUp(),
+                n.createdAt().toString(), n.updatedAt().toString());
+    }
+
+    static SubnetState subnetState(SubnetView s) {
+        return new SubnetState(s.id(), s.name(), s.project(), s.networkId(), s.cidr().value(), s.gatewayIp(),
+                s.allocationPools().stream().map(p -> new PoolState(p.start(), p.end())).toList(),
+                s.enableDhcp(), s.createdAt().toString(), s.updatedAt().toString());
+    }
+
+    static PortState portState(PortView p) {
+        return new PortState(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
+                p.macAddress(), p.fixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList(),
+                p.adminStateUp(), p.createdAt().toString(), p.updatedAt().toString());
+    }
+
+    static NetworkView networkView(NetworkState n, String project) {
+        return new NetworkView(n.id(), n.name(), project, n.shared(), n.subnetIds(), n.adminStateUp(), "ACTIVE",
+                Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()));
+    }
+
+    static PortView portView(PortState p, String project) {
+        return new PortView(p.id(), p.name(), project, p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
+                p.fixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList(),
+                p.adminStateUp(), "DOWN", Instant.parse(p.createdAt()), Instant.parse(p.updatedAt()));
+    }
+
+    /** Whether some resource was saved before resources had owners. */
+    boolean lacksOwners() {
+        return networks.stream().anyMatch(n -> n.project() == null) || subnets.stream().anyMatch(s -> s.project() == null)
+                || ports.stream().anyMatch(p -> p.project() == null);
     }
 
     /** @param siteProject the owner of networks saved without one */
     SiteState.Contents contents(String siteProject) {
-        List<NetworkView> networkViews = networks.stream().map(n -> new NetworkView(n.id(), n.name(),
-                n.project() == null ? siteProject : n.project(), n.shared(), n.subnetIds(), n.adminStateUp(), "ACTIVE",
-                Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()))).toList();
+        List<NetworkView> networkViews = networks.stream()
+                .map(n -> networkView(n, n.project() == null ? siteProject : n.project())).toList();
         Map<String, String> ownerOfNetwork = new HashMap<>();
         networkViews.forEach(n -> ownerOfNetwork.put(n.id(), n.project()));
         return new SiteState.Contents(networkViews,
                 subnets.stream().map(s -> subnetView(s, ownerOr(s.project(), ownerOfNetwork, s.networkId()))).toList(),
-                ports.stream().map(p -> new PortView(p.id(), p.name(), ownerOr(p.project(), ownerOfNetwork, p.networkId()),
-                        p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
-                        p.fixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList(),
-                        p.adminStateUp(), "DOWN", Instant.parse(p.createdAt()), Instant.parse(p.updatedAt()))).toList());
+                ports.stream().map(p -> portView(p, ownerOr(p.project(), ownerOfNetwork, p.networkId()))).toList());
     }
 
     private static String ownerOr(String saved, Map<String, String> ownerOfNetwork, String networkId) {
@@ -78,7 +100,7 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
         return owner;
     }
 
-    private static SubnetView subnetView(SubnetState s, String project) {
+    static SubnetView subnetView(SubnetState s, String project) {
         Cidr cidr = Cidr.of(s.cidr());
         return new SubnetView(s.id(), s.name(), project, s.networkId(), cidr.ipVersion(), cidr, s.gatewayIp(),
                 s.allocationPools().stream().map(p -> new IpRange(p.start(), p.end())).toList(), s.enableDhcp(),

@@ -29,8 +29,17 @@ final class SnapshotFile {
         return Files.exists(path);
     }
 
-    SiteState.Contents read() throws IOException {
-        return json.readValue(path.toFile(), Snapshot.class).contents(siteProject);
+    long size() throws IOException {
+        return Files.size(path);
+    }
+
+    /** What the file holds, and whether it was written before resources had owners (then it wants rewriting). */
+    record Read(SiteState.Contents contents, boolean withoutOwners) {
+    }
+
+    Read read() throws IOException {
+        Snapshot snapshot = json.readValue(path.toFile(), Snapshot.class);
+        return new Read(snapshot.contents(siteProject), snapshot.lacksOwners());
     }
 
     /**

@@ -334,9 +334,9 @@ class EmbeddedVimTest {
         first.ports().create(network.id(), Optional.empty(), "c", "compute:nova", "vm-c", Optional.of(FixedIpRequest.address("10.0.0.200")));
         first.ports().delete(b.id());
 
-        assertThat(file).exists();
+        Path log = file.resolveSibling("regionone.json.log");
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).as("a few changes are in the change log; no snapshot was due yet").containsExactly(log);
         }
 
         EmbeddedVim second = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
