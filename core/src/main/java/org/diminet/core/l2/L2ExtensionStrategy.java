@@ -85,7 +85,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             }
         }
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        VimSubnet subnet = site.phases().timed(id, "local-read", () -> onlySubnet(site, localNetwork, request.project()));
+        VimSubnet subnet = site.phases().timed(id, ServiceType.L2, "local-read", () -> onlySubnet(site, localNetwork, request.project()));
         PoolLedger ledger = PoolLedger.open(subnet.cidr(), subnet.gatewayIp())
                 .reserve(site.local(), LocalNetworks.addressesInUse(site, localNetwork));
         BigInteger poolSize = PoolSplitter.poolSize(subnet.cidr(), ledger.freeCount(), request.resources().size());
@@ -247,7 +247,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             });
             VimNetwork network;
             try {
-                network = left.orElseGet(() -> site.phases().timed(request.id(), "vim-create-network", () ->
+                network = left.orElseGet(() -> site.phases().timed(request.id(), ServiceType.L2, "vim-create-network", () ->
                         site.vim().createNetworkWithSubnet(networkName(request.id()), request.project(),
                                 new SubnetSpec(l2.cidr(), l2.gatewayIp(), l2.pools()))));
             } catch (RuntimeException e) {

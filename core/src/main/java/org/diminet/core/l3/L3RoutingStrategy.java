@@ -60,7 +60,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     @Override
     public Plan planCreate(SiteContext site, GlobalId id, NewService request) {
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        List<Cidr> localCidrs = site.phases().timed(id, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork, request.project()));
+        List<Cidr> localCidrs = site.phases().timed(id, ServiceType.L3, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork, request.project()));
         InterSiteService row = new InterSiteService(id, request.name(), ServiceType.L3, request.project(),
                 site.local(), request.resources(), new L3Params(localCidrs), List.of(), Optional.empty(),
                 ServiceState.CREATING, site.now(), site.now());

@@ -38,7 +38,7 @@ public final class DataPlaneWiring {
         Set<RouteTarget> imports = connections.stream().map(Connection::remoteExport).collect(Collectors.toSet());
         NetworkId localNetwork = service.resourceAt(site.local()).flatMap(r -> r.network()).orElseThrow(
                 () -> new IllegalStateException("service " + service.id() + " has no local network at " + site.local()));
-        DataPlaneAttachment attachment = site.phases().timed(service.id(), "data-plane", () ->
+        DataPlaneAttachment attachment = site.phases().timed(service.id(), service.type(), "data-plane", () ->
                 service.attachment()
                         .map(existing -> site.dataPlane().updateImports(existing, imports))
                         .orElseGet(() -> {
@@ -62,7 +62,7 @@ public final class DataPlaneWiring {
 
     /** Removes the local connection; without a recorded one, whatever a crash may have left unrecorded. */
     public static void unwire(SiteContext site, InterSiteService service) {
-        site.phases().timed(service.id(), "data-plane-detach", () -> service.attachment().ifPresentOrElse(
+        site.phases().timed(service.id(), service.type(), "data-plane-detach", () -> service.attachment().ifPresentOrElse(
                 a -> site.dataPlane().detach(a), () -> site.dataPlane().detachUnrecorded(service.id())));
     }
 }

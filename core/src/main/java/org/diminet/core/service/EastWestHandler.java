@@ -67,7 +67,7 @@ public final class EastWestHandler {
                 return strategy.describePart(site, existing.get());
             }
             // New, or left half made by a crash of this site: the strategy builds or finishes it.
-            return site.phases().timed(request.id(), "local-create-part", () -> strategy.createPart(site, request));
+            return site.phases().timed(request.id(), request.type(), "local-create-part", () -> strategy.createPart(site, request));
         });
     }
 

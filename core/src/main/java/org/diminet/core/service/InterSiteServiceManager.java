@@ -28,16 +28,19 @@ import org.diminet.core.operation.StepAction;
  * or delete of a service mastered elsewhere is handed to its master. Every change is stored as an
  * operation together with the service row it changes, then driven by the {@link OperationExecutor}
  * while the user waits; whatever is left when the answer goes out is driven on by the {@link Reconciler}.
+ * What it does or refuses as master is told once, as one line of {@link ServiceEvents}.
  */
 public final class InterSiteServiceManager {
     private final SiteContext site;
     private final StrategyRegistry strategies;
     private final OperationExecutor executor;
+    private final ServiceEvents events;
 
     public InterSiteServiceManager(SiteContext site, StrategyRegistry strategies, OperationExecutor executor) {
         this.site = site;
         this.strategies = strategies;
         this.executor = executor;
+        this.events = new ServiceEvents(site.local());
     }
 
     public Region localRegion() {
@@ -60,11 +63,22 @@ public final class InterSiteServiceManager {
 
     /** Creates the service in {@code request}'s project, which the caller has already been allowed to act for. */
     public ServiceStatus create(NewService request) {
+        try {
+            ServiceStatus created = createAsMaster(request);
+            events.created(created.service());
+            return created;
+        } catch (RuntimeException e) {
+            events.refused("create " + request.type() + " service \"" + request.name() + "\"", e);
+            throw e;
+        }
+    }
+
+    private ServiceStatus createAsMaster(NewService request) {
         NewService.checkResources(request.resources(), site.local(), site.peers().knownRegions());
         ServiceStrategy strategy = strategies.forType(request.type());
         strategy.checkResources(request.resources(), site);
         GlobalId id = GlobalId.random();
-        return site.phases().timed(id, "create-total", () -> {
+        return site.phases().timed(id, request.type(), "create-total", () -> {
             Plan plan = strategy.planCreate(site, id, request);
             Instant now = site.now();
             Operation op = Operation.start(id, OperationKind.CREATE, List.of(), plan.after(), plan.steps(), now,
@@ -89,10 +103,20 @@ public final class InterSiteServiceManager {
         if (!current.isMasteredBy(site.local())) {
             return ServiceStatus.of(site.peers().forwardUpdate(current.master(), id, desired, caller), List.of());
         }
+        try {
+            return updateAsMaster(current, desired);
+        } catch (RuntimeException e) {
+            events.refused("change " + ServiceEvents.describe(current), e);
+            throw e;
+        }
+    }
+
+    private ServiceStatus updateAsMaster(InterSiteService current, List<Resource> desired) {
+        GlobalId id = current.id();
         NewService.checkResources(desired, site.local(), site.peers().knownRegions());
         ServiceStrategy strategy = strategies.forType(current.type());
         strategy.checkResources(desired, site);
-        return site.phases().timed(id, "update-total", () -> {
+        return site.phases().timed(id, current.type(), "update-total", () -> {
             Instant now = site.now();
             Instant deadline = now.plus(executor.settings().deadline());
             Operation end = runPlanned(id, deadline.plus(executor.settings().answerWait()), false, () -> {
@@ -111,10 +135,13 @@ public final class InterSiteServiceManager {
                     site.journal().insert(op);
                 });
             });
-            if (end != null) {
-                requireNotRevoked(end);
+            if (end == null) {
+                return status(id);
             }
-            return status(id);
+            requireNotRevoked(end);
+            ServiceStatus changed = status(id);
+            events.changed(changed.service());
+            return changed;
         });
     }
 
@@ -128,6 +155,17 @@ public final class InterSiteServiceManager {
         if (!current.isMasteredBy(site.local())) {
             return site.peers().forwardDelete(current.master(), id, caller).map(s -> ServiceStatus.of(s, List.of()));
         }
+        try {
+            Optional<ServiceStatus> left = site.phases().timed(id, current.type(), "delete-total", () -> deleteAsMaster(id));
+            events.deleted(current, left);
+            return left;
+        } catch (RuntimeException e) {
+            events.refused("delete " + ServiceEvents.describe(current), e);
+            throw e;
+        }
+    }
+
+    private Optional<ServiceStatus> deleteAsMaster(GlobalId id) {
         Instant until = site.now().plus(executor.settings().answerWait());
         Optional<Operation> running = site.journal().openFor(id).stream()
                 .filter(op -> op.kind() == OperationKind.DELETE && op.phase() == OperationPhase.RUNNING).findFirst();

@@ -17,6 +17,7 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceState;
+import org.diminet.core.domain.ServiceType;
 import org.diminet.core.domain.error.DiminetException;
 import org.diminet.core.operation.Failure;
 import org.diminet.core.operation.Operation;
@@ -158,8 +159,9 @@ public final class OperationExecutor {
 
     private void runSteps(Operation op, List<Step> due) {
         Map<Step, StepResult> results = new LinkedHashMap<>();
+        Optional<ServiceType> type = site.store().find(op.service()).map(InterSiteService::type);
         // Each step gets at most the operation deadline's length: a local VIM that hangs fails the step.
-        site.fanout().call(due, step -> runner.run(op, step), settings.deadline())
+        site.fanout().call(due, step -> runner.run(op, type, step), settings.deadline())
                 .forEach((step, outcome) -> results.put(step, switch (outcome) {
                     case Outcome.Ok<StepResult> ok -> ok.value();
                     case Outcome.Failed<StepResult> failed -> new StepResult.Failed(failed.error());

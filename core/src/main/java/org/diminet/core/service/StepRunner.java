@@ -6,6 +6,7 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.Resource;
+import org.diminet.core.domain.ServiceType;
 import org.diminet.core.operation.Operation;
 import org.diminet.core.operation.OperationPhase;
 import org.diminet.core.operation.SiteLocks;
@@ -28,9 +29,10 @@ final class StepRunner {
         this.strategies = strategies;
     }
 
-    StepResult run(Operation op, Step step) {
+    /** @param type the service's type, for the phase timers; empty when its row is gone already */
+    StepResult run(Operation op, Optional<ServiceType> type, Step step) {
         try {
-            return site.phases().timed(op.service(), step.action().name().toLowerCase() + "@" + step.site(),
+            return site.phases().timedStep(op.service(), type, step.action().name().toLowerCase(), step.site(),
                     () -> execute(op, step));
         } catch (RuntimeException e) {
             return new StepResult.Failed(e);

@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service: a user's {@code X-Auth-Token} on the North and Neutron APIs (the {@link Caller} is left for
  * the controllers), a peer's service token or client certificate on the East-West API (its region is
  * left for them). Everything else is refused with 401 before any controller runs, except the few
- * open doors: the region name and health (for probes) and the embedded identity's token endpoint.
+ * open doors: the region name, health and metrics (for probes and Prometheus, which present no
+ * Keystone token; {@code management.server.port} moves the actuator's to a port of its own) and the
+ * embedded identity's token endpoint.
  */
 public final class AuthenticationFilter extends OncePerRequestFilter {
     static final String EAST_WEST = "/api/intersite-horizontal";
@@ -134,7 +136,9 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
 
     private static boolean isOpen(String path) {
         // Neutron's version list is open too, as in Neutron (clients read it before they authenticate).
+        // /actuator serves only health, info and prometheus (management.endpoints.web.exposure.include).
         return path.equals("/api/region") || path.equals("/api/health") || path.equals("/v3/auth/tokens")
+                || path.equals("/actuator") || path.startsWith("/actuator/")
                 || path.equals("/neutron") || path.equals("/neutron/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
     }

@@ -26,6 +26,7 @@ import org.diminet.core.service.Reconciler;
 import org.diminet.server.persistence.JdbcOperationStore;
 import org.diminet.server.persistence.JdbcTransactions;
 import org.diminet.server.persistence.PostgresSiteLocks;
+import org.diminet.core.service.PhaseListener;
 import org.diminet.core.service.PhaseLog;
 import org.diminet.core.service.SiteContext;
 import org.diminet.core.service.StrategyRegistry;
@@ -127,11 +128,13 @@ public class SiteWiring {
         return url.startsWith("jdbc:postgresql:") ? new PostgresSiteLocks(dataSource) : new InProcessLocks();
     }
 
+    /** @param phaseTimers the metrics' phase timers (org.diminet.server.metrics.PhaseTimers) */
     @Bean
     SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store,
-                            OperationStore journal, DataSource dataSource, Fanout fanout, SiteLocks locks) {
+                            OperationStore journal, DataSource dataSource, Fanout fanout, SiteLocks locks,
+                            PhaseListener phaseTimers) {
         return new SiteContext(region, vim, dataPlane, peers, store, journal, new JdbcTransactions(dataSource),
-                Clock.systemUTC(), fanout, new PhaseLog(region), locks);
+                Clock.systemUTC(), fanout, new PhaseLog(region, phaseTimers), locks);
     }
 
     @Bean

@@ -31,6 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data/demo", description = "where the sites keep their data (default ${DEFAULT-VALUE}); it survives a restart")
     Path dataDir;
 
+    @Option(names = "--verbose", description = "show the sites' logs on the console too; without it the console"
+            + " shows one line per inter-site event and the logs go to " + DemoLogs.FILE_NAME + " in the data directory")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         if (sites < 2 || sites > 10) {
@@ -59,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, Object> settings = site.settings(plan);
             settings.putAll(identity.settings());
             settings.put("diminet.auth.token-lifetime", "12h");
+            settings.putAll(DemoLogs.settings(dataDir.toAbsolutePath(), verbose));
             if (dataPlane.equals("linux")) {
                 settings.putAll(site.linuxSettings(plan));
             }
@@ -71,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         List<DemoIdentity.DemoToken> tokens = DemoIdentity.issueTokens(identity, started.get(0), plan.get(0).url());
         DemoIdentity.writeTokens(dataDir.toAbsolutePath(), plan.get(0).url() + "/v3", tokens);
         DemoSeeder.printGuide(seeded, tokens, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE),
-                dataPlane.equals("linux"));
+                dataPlane.equals("linux"), DemoLogs.file(dataDir.toAbsolutePath()), verbose);
         return 0;
     }
 

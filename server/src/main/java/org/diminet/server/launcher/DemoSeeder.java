@@ -50,7 +50,7 @@ final class DemoSeeder {
     }
 
     static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, java.nio.file.Path tokensFile,
-                           boolean linux) {
+                           boolean linux, java.nio.file.Path logFile, boolean verbose) {
         StringBuilder out = new StringBuilder("\n=== DIMINET demo: ").append(sites.size()).append(" sites running ===\n");
         for (SeededSite s : sites) {
             out.append(String.format("%n%-12s %s   (Swagger UI: %s/api/ui, Neutron API: %s/neutron/v2.0/networks)%n",
@@ -87,6 +87,9 @@ final class DemoSeeder {
                         + "  ip netns exec dmn-vm-regionone-<port id> ping <the other port's address>\n"
                         + "  (sites: ip netns list | grep dmn-; BGP: vtysh --vty_socket /run/diminet/regionone -c 'show bgp l2vpn evpn summary')\n"
                         : "")
+                .append("Health and metrics of each site: <URL>/actuator/health, <URL>/actuator/prometheus\n")
+                .append("The sites' logs: ").append(logFile).append(verbose ? " and here.\n"
+                        : " (--verbose shows them here too).\nInter-site events follow here, one line each.\n")
                 .append("Press Ctrl-C to stop all sites.\n");
         System.out.println(out);
     }

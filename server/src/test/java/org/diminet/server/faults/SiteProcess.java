@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SiteProcess {
     /** JVM options that halve start-up time of a small Spring Boot site; correctness does not depend on them. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "-Xmx384m");
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofMillis(500)).build();
@@ -93,7 +93,7 @@ public final class SiteProcess {
      * The classpath this test runs with. Surefire may start the test JVM through a manifest-only jar;
      * it then publishes the real classpath as {@code surefire.test.class.path}.
      */
-    static String testClasspath() {
+    public static String testClasspath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }

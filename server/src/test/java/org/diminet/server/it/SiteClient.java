@@ -58,6 +58,27 @@ final class SiteClient {
         }
     }
 
+    /** An answer that is not JSON (Prometheus' text format): status and body as text. */
+    record TextAnswer(int status, String body) {
+    }
+
+    /** A GET read as text; sends this client's token, if it has one. */
+    TextAnswer getText(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60));
+            if (token != null) {
+                request.header("X-Auth-Token", token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TextAnswer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))

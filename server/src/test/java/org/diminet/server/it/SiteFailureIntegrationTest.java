@@ -83,7 +83,7 @@ class SiteFailureIntegrationTest {
                 .isEqualTo(poolsBefore);
 
         cluster.restart("RegionThree");
-        awaitUntil(() -> one.get(id).status() == 404);
+        Await.until(() -> one.get(id).status() == 404);
         assertThat(check(cluster.site(2).list(), 200).body()).isEmpty();
         assertThat(cluster.site(2).networks()).hasSize(networksAtThree);
         assertThat(one.subnetsOf(network).getFirst().get("allocation_pools")).isEqualTo(poolsBefore);
@@ -93,7 +93,7 @@ class SiteFailureIntegrationTest {
     void healthShowsTheStoreAndEachPeerAndStaysUpWhenAPeerIsDown() {
         SiteClient one = cluster.site(0);
         // Sites start one after another: the first probes may have found the others not up yet.
-        awaitUntil(() -> "UP".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
+        Await.until(() -> "UP".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
         JsonNode up = check(one.send("GET", "/api/health", null), 200).body();
         assertThat(up.get("status").asText()).isEqualTo("UP");
         assertThat(up.at("/store/status").asText()).isEqualTo("UP");
@@ -101,23 +101,11 @@ class SiteFailureIntegrationTest {
         assertThat(up.get("peers").findValues("round_trip_ms")).allSatisfy(rtt -> assertThat(rtt.asDouble()).isPositive());
 
         cluster.stop("RegionThree");
-        awaitUntil(() -> "DEGRADED".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
+        Await.until(() -> "DEGRADED".equals(check(one.send("GET", "/api/health", null), 200).text("status")));
         JsonNode degraded = check(one.send("GET", "/api/health", null), 200).body();
         for (JsonNode peer : degraded.get("peers")) {
             assertThat(peer.get("reachable").asBoolean()).as(peer.toString())
                     .isEqualTo(!peer.get("region").asText().equals("RegionThree"));
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(end);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
@@ -135,7 +123,7 @@ class SiteFailureIntegrationTest {
         cluster.restart("RegionTwo");
 
         // While the sites restart, telling RegionTwo the final resource list may have to wait: DEGRADED.
-        awaitUntil(() -> "ACTIVE".equals(check(cluster.site(0).get(id), 200).text("state")));
+        Await.until(() -> "ACTIVE".equals(check(cluster.site(0).get(id), 200).text("state")));
         JsonNode again = check(cluster.site(0).get(id), 200).body();
         assertThat(again.get("params")).isEqualTo(created.get("params"));
         assertThat(check(cluster.site(1).get(id), 200).text("master")).isEqualTo("RegionOne");
