@@ -18,7 +18,19 @@ import java.util.function.Function;
  * slowest site, not the sum.
  */
 public final class Fanout implements AutoCloseable {
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService executor;
+
+    public Fanout() {
+        this(Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /**
+     * @param executor runs the calls; an adapter may wrap a virtual-thread executor so that what the caller's
+     *                 thread carries (e.g. the trace a request belongs to) goes with every call to a site
+     */
+    public Fanout(ExecutorService executor) {
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+    }
 
     public <K, T> Map<K, Outcome<T>> call(Collection<K> keys, Function<K, T> call) {
         return call(keys, call, null);

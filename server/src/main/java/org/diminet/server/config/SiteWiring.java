@@ -91,7 +91,9 @@ public class SiteWiring {
     /** The configured peers if any; otherwise, beside OpenStack, those in Keystone's catalog. */
     @Bean
     Peers peers(SiteProperties site, Region region, ObjectMapper json, ObjectProvider<KeystoneSession> keystone,
-                org.diminet.server.peers.PeerCredentials credentials) {
+                org.diminet.server.peers.PeerCredentials credentials,
+                ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
         PeerDirectory directory;
         if (!site.peers().isEmpty() || keystone.getIfAvailable() == null) {
             Map<Region, URI> sites = new LinkedHashMap<>();
@@ -105,12 +107,19 @@ public class SiteWiring {
         } else {
             directory = new CatalogPeerDirectory(keystone.getObject(), region);
         }
-        return new HttpPeers(directory, site.peer().connectTimeout(), site.peer().requestTimeout(), json, credentials);
+        org.diminet.server.peers.PeerCallTracing tracing = tracer.getIfAvailable() == null || propagator.getIfAvailable() == null
+                ? org.diminet.server.peers.PeerCallTracing.NONE
+                : new org.diminet.server.tracing.MicrometerPeerCallTracing(tracer.getObject(), propagator.getObject());
+        return new HttpPeers(directory, site.peer().connectTimeout(), site.peer().requestTimeout(), json, credentials,
+                tracing);
     }
 
+    /** Calls to sites run on virtual threads that carry the caller's context along: its trace above all. */
     @Bean(destroyMethod = "close")
     Fanout fanout() {
-        return new Fanout();
+        return new Fanout(io.micrometer.context.ContextExecutorService.wrap(
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(),
+                io.micrometer.context.ContextSnapshotFactory.builder().build()));
     }
 
     @Bean

@@ -47,9 +47,16 @@ public final class HttpPeers implements Peers {
     private final Duration requestTimeout;
     private final ObjectMapper json;
     private final PeerCredentials credentials;
+    private final PeerCallTracing tracing;
 
     public HttpPeers(PeerDirectory sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json,
                      PeerCredentials credentials) {
+        this(sites, connectTimeout, requestTimeout, json, credentials, PeerCallTracing.NONE);
+    }
+
+    public HttpPeers(PeerDirectory sites, Duration connectTimeout, Duration requestTimeout, ObjectMapper json,
+                     PeerCredentials credentials, PeerCallTracing tracing) {
+        this.tracing = tracing;
         this.sites = sites;
         this.requestTimeout = requestTimeout;
         this.json = json;
@@ -171,6 +178,10 @@ public final class HttpPeers implements Peers {
                         : HttpRequest.BodyPublishers.ofByteArray(write(body)));
         credentials.addTo(builder);
         onBehalfOf.ifPresent(caller -> builder.setHeader("X-Auth-Token", caller.credential().secret()));
+        return tracing.around(site, method, path, builder, () -> exchange(site, base, builder));
+    }
+
+    private HttpResponse<byte[]> exchange(Region site, URI base, HttpRequest.Builder builder) {
         try {
             return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {

@@ -4,7 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.io.IOException;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,10 +63,21 @@ public class AuditLogFilter extends OncePerRequestFilter {
             Object peer = request.getAttribute(RequestIdentity.PEER);
             String user = caller instanceof Caller c ? printable(c.user()) : peer != null ? "peer:" + peer : "-";
             String project = caller instanceof Caller c ? printable(c.project()) : "-";
-            AUDIT.info("site={} user={} project={} source={} api={} call=\"{} {}\" status={} global_id={} took_ms={}",
+            AUDIT.info("site={} user={} project={} source={} api={} call=\"{} {}\" status={} global_id={} took_ms={} trace={}",
                     region, user, project, request.getRemoteAddr(), api(path), request.getMethod(), printable(path), status,
-                    globalId == null ? "-" : globalId, (System.nanoTime() - start) / 1_000_000);
+                    globalId == null ? "-" : globalId, (System.nanoTime() - start) / 1_000_000, traceOf(request));
         }
+    }
+
+    /**
+     * The trace this request belongs to, as the server's observation recorded it (the caller's
+     * {@code traceparent}, or a new trace): the same id in every site's audit line of one user request.
+     */
+    private static String traceOf(HttpServletRequest request) {
+        return ServerHttpObservationFilter.findObservationContext(request).map(context -> {
+            TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+            return tracing == null || tracing.getSpan() == null ? null : tracing.getSpan().context().traceId();
+        }).orElse("-");
     }
 
     private static String api(String path) {

@@ -61,6 +61,10 @@ final class MultiSiteCluster implements AutoCloseable {
         return regions.get(index);
     }
 
+    int size() {
+        return regions.size();
+    }
+
     /** The site, called by the admin (who sees every project). */
     SiteClient site(String region) {
         return as(LocalIdentity.ADMIN, region);

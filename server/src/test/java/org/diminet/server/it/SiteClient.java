@@ -80,6 +80,11 @@ final class SiteClient {
     }
 
     Answer send(String method, String path, Object body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, Object)}, with more headers (e.g. a {@code traceparent}). */
+    Answer send(String method, String path, Object body, java.util.Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .timeout(Duration.ofSeconds(60))
@@ -91,6 +96,7 @@ final class SiteClient {
             if (peerRegion != null) {
                 request.header("X-DIMINET-Region", peerRegion);
             }
+            headers.forEach(request::header);
             String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             request.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(payload));
