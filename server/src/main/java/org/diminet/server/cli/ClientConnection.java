@@ -47,8 +47,8 @@ final class ClientConnection {
             return given.get();
         }
         if (settings.get(Setting.AUTH_URL).isEmpty()) {
-            throw new UsageError("missing " + Setting.DIMINET_URL.howToGive() + ", needed to know which DIMINET site to"
-                    + " call (or " + Setting.AUTH_URL.howToGive() + " to find it in the identity's catalog)");
+            throw new UsageError("which DIMINET site? give " + Setting.DIMINET_URL.howToGive() + ", or "
+                    + Setting.AUTH_URL.howToGive() + " to find it in the identity's catalog");
         }
         IdentityToken known = identity();
         String interfaceName = settings.require(Setting.INTERFACE, "to read the catalog");

@@ -7,44 +7,45 @@ import picocli.CommandLine.Option;
 /**
  * The openstack client's {@code --os-*} options and DIMINET's {@code --diminet-url}, shared by every
  * client command. Each falls back to its {@code OS_*} variable, then to the cloud {@code --os-cloud}
- * (or {@code OS_CLOUD}) names in {@code clouds.yaml}.
+ * (or {@code OS_CLOUD}) names in {@code clouds.yaml}. Listed last in {@code --help} ({@code order}),
+ * after the command's own options, as the openstack client lists them apart.
  */
 public final class ConnectionOptions {
     private final CliEnvironment environment;
 
-    @Option(names = "--os-cloud", paramLabel = "NAME", description = "cloud in clouds.yaml (env OS_CLOUD)")
+    @Option(order = 61, names = "--os-cloud", paramLabel = "NAME", description = "cloud in clouds.yaml (env OS_CLOUD)")
     String cloud;
 
-    @Option(names = "--os-auth-url", paramLabel = "URL",
+    @Option(order = 62, names = "--os-auth-url", paramLabel = "URL",
             description = "identity service (Keystone, or a site's embedded identity: http://SITE/v3) (env OS_AUTH_URL)")
     String authUrl;
 
-    @Option(names = "--os-username", paramLabel = "NAME", description = "user (env OS_USERNAME)")
+    @Option(order = 63, names = "--os-username", paramLabel = "NAME", description = "user (env OS_USERNAME)")
     String username;
 
-    @Option(names = "--os-password", paramLabel = "PASSWORD", description = "password (env OS_PASSWORD)")
+    @Option(order = 64, names = "--os-password", paramLabel = "PASSWORD", description = "password (env OS_PASSWORD)")
     String password;
 
-    @Option(names = "--os-project-name", paramLabel = "NAME", description = "project to scope the token to (env OS_PROJECT_NAME)")
+    @Option(order = 65, names = "--os-project-name", paramLabel = "NAME", description = "project to scope the token to (env OS_PROJECT_NAME)")
     String projectName;
 
-    @Option(names = "--os-user-domain-name", paramLabel = "NAME", description = "user's domain, default Default (env OS_USER_DOMAIN_NAME)")
+    @Option(order = 66, names = "--os-user-domain-name", paramLabel = "NAME", description = "user's domain, default Default (env OS_USER_DOMAIN_NAME)")
     String userDomainName;
 
-    @Option(names = "--os-project-domain-name", paramLabel = "NAME", description = "project's domain, default Default (env OS_PROJECT_DOMAIN_NAME)")
+    @Option(order = 67, names = "--os-project-domain-name", paramLabel = "NAME", description = "project's domain, default Default (env OS_PROJECT_DOMAIN_NAME)")
     String projectDomainName;
 
-    @Option(names = "--os-token", paramLabel = "TOKEN", description = "a token to use instead of logging in (env OS_TOKEN)")
+    @Option(order = 68, names = "--os-token", paramLabel = "TOKEN", description = "a token to use instead of logging in (env OS_TOKEN)")
     String token;
 
-    @Option(names = "--os-region-name", paramLabel = "REGION",
+    @Option(order = 69, names = "--os-region-name", paramLabel = "REGION",
             description = "whose DIMINET to call when it is found in the catalog (env OS_REGION_NAME)")
     String regionName;
 
-    @Option(names = "--os-interface", paramLabel = "INTERFACE", description = "catalog interface, default public (env OS_INTERFACE)")
+    @Option(order = 70, names = "--os-interface", paramLabel = "INTERFACE", description = "catalog interface, default public (env OS_INTERFACE)")
     String endpointInterface;
 
-    @Option(names = "--diminet-url", paramLabel = "URL",
+    @Option(order = 71, names = "--diminet-url", paramLabel = "URL",
             description = "the DIMINET site to call, e.g. http://127.0.0.1:7575 (env DIMINET_URL; default: from the catalog)")
     String diminetUrl;
 

@@ -1,6 +1,5 @@
 package org.diminet.server.cli;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,7 +7,7 @@ import java.util.Optional;
 record ConnectionSettings(Map<Setting, String> values) {
 
     ConnectionSettings {
-        values = values.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(values));
+        values = Map.copyOf(values);
     }
 
     Optional<String> get(Setting setting) {

@@ -8,11 +8,11 @@ import picocli.CommandLine.Option;
 /** {@code -f FORMAT} and {@code -c COLUMN}, shared by every command that prints something. */
 public final class OutputOptions {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = OutputFormat.Converter.class,
+    @Option(order = 50, names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = OutputFormat.Converter.class,
             description = "output format: table (default), json, yaml or value")
     OutputFormat format = OutputFormat.TABLE;
 
-    @Option(names = {"-c", "--column"}, paramLabel = "COLUMN",
+    @Option(order = 51, names = {"-c", "--column"}, paramLabel = "COLUMN",
             description = "print only this column (or field); repeat for more")
     List<String> columns = new ArrayList<>();
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * one more pool of addresses. It is the site that runs short that asks, so call that site's DIMINET
  * ({@code --diminet-url} or {@code --os-region-name}).
  */
-@Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"L2: get one more allocation pool for the site called, from the master's ledger.",
                 "Prints the site's pools afterwards. While the master cannot be reached: exit 1, the request stays queued"
                         + " and the pool is added when the master answers."},

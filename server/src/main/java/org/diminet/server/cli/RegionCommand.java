@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code GET /api/region}: which site answers (no token needed when the site's URL is given). */
-@Command(name = "region", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "region", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = "Show the region of the site called.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.API_ERROR_HELP, ExitCodes.USAGE_HELP, ExitCodes.UNREACHABLE_HELP})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code POST /api/intersite-vertical}: the site called becomes the service's master. */
-@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Create a service; the site called becomes its master.",
                 "L3: --resource REGION=NETWORK_ID for each site (CIDRs must not overlap).",
                 "L2: --resource REGION=NETWORK_ID for the network to extend (at the site called),"

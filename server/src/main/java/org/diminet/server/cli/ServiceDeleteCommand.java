@@ -3,6 +3,8 @@ package org.diminet.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * {@code DELETE /api/intersite-vertical/{id}} for each id. Like the openstack client, it goes on after
  * a failure and then says how many failed; the exit code is that of the first failure.
  */
-@Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Delete services at every site (sent on to each one's master). Prints nothing when a service is gone"
                 + " everywhere; says so on stderr when a site that cannot be reached yet will be cleaned up later."},
         exitCodeListHeading = ExitCodes.HEADING,
@@ -44,7 +46,7 @@ final class ServiceDeleteCommand extends ClientCommand implements Callable<Integ
     }
 
     private static String pendingSites(JsonNode service) {
-        java.util.Set<String> regions = new java.util.TreeSet<>();
+        Set<String> regions = new TreeSet<>();
         for (JsonNode operation : service.path("pending_operations")) {
             for (JsonNode step : operation.path("pending_steps")) {
                 regions.add(step.path("region").asText());

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code GET /api/intersite-vertical}: the services this site takes part in (the caller's project's; an admin's: all). */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = "List the services of the site (your project's; all for an admin).",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.API_ERROR_HELP, ExitCodes.USAGE_HELP, ExitCodes.UNREACHABLE_HELP})

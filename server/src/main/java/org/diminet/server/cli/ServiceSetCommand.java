@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * {@code --add-site}/{@code --remove-site} the list is the current one (read first) with those changes;
  * the master refuses a change that raced with another ({@code service-busy}).
  */
-@Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Change a service's sites (sent on to its master).",
                 "Either give the whole new list (--resource, --site) or changes to the current one"
                         + " (--add-site, --remove-site)."},

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code GET /api/intersite-vertical/{id}}: one service as this site sees it. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = "Show one service as the site sees it (its part, connections, open operations).",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.API_ERROR_HELP, ExitCodes.USAGE_HELP, ExitCodes.UNREACHABLE_HELP})

@@ -174,7 +174,7 @@ class AuthenticationOptionsTest {
         CliRun noPassword = sites.run(sites.bare(), "service", "list", "--os-auth-url", sites.url(0), "--os-username", ALICE);
 
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(nothing.err()).contains("missing --diminet-url (or DIMINET_URL)", "--os-auth-url (or OS_AUTH_URL)");
+        assertThat(nothing.err()).contains("which DIMINET site? give --diminet-url (or DIMINET_URL), or --os-auth-url (or OS_AUTH_URL)");
         assertThat(noCredentials.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noCredentials.err()).contains("no credentials: give --os-token (or OS_TOKEN), or --os-auth-url (or OS_AUTH_URL)");
         assertThat(noPassword.exitCode()).isEqualTo(ExitCodes.USAGE);

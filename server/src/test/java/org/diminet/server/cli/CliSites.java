@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Three running sites for the client's tests, started once for every test class that uses this
- * extension and stopped when the test run ends. RegionOne also has a peer, RegionGhost, that never
+ * extension and stopped when the test run ends (JUnit closes what its root store holds): one start
+ * of three sites instead of one per class. RegionOne also has a peer, RegionGhost, that never
  * answers, so that {@code peer list} has an unreachable peer to show.
  *
  * <p>Tests of different classes share the sites, so each uses its own networks and CIDRs.
@@ -85,8 +86,16 @@ final class CliSites implements BeforeAllCallback {
     private static Sites start() {
         try {
             int ghostPort = MultiSiteCluster.freePort();
-            MultiSiteCluster cluster = MultiSiteCluster.start(3, region -> region.equals("RegionOne")
-                    ? Map.of("diminet.peers." + GHOST, "http://127.0.0.1:" + ghostPort) : Map.of());
+            // Probes and reconciliation at a calmer pace than MultiSiteCluster's: these sites stay up until the
+            // test run ends, and idle sites should not load the tests that run after these.
+            MultiSiteCluster cluster = MultiSiteCluster.start(3, region -> {
+                Map<String, String> settings = new HashMap<>(Map.of(
+                        "diminet.operations.probe-interval", "1s", "diminet.operations.reconcile-interval", "1s"));
+                if (region.equals("RegionOne")) {
+                    settings.put("diminet.peers." + GHOST, "http://127.0.0.1:" + ghostPort);
+                }
+                return settings;
+            });
             return new Sites(cluster, Files.createTempDirectory("diminet-cli-home-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,7 +49,7 @@ class RegionAndPeerCommandsTest {
         }
         String table = anonymously(0, "peer", "list").expect(0).out();
         assertThat(table.lines().toList().get(1)).matches("\\| Region +\\| Reachable \\| Round Trip \\(ms\\) \\| Error +\\|");
-        assertThat(table).containsPattern("\\| RegionTwo +\\| true +\\| \\d+\\.\\d+ +\\| +\\|")
+        assertThat(table).containsPattern("\\| RegionTwo +\\| true +\\| \\d+\\.\\d +\\| +\\|")
                 .containsPattern("\\| RegionGhost +\\| false +\\| +\\| \\S.*\\|");
         assertThat(anonymously(0, "peer", "list", "-f", "value", "-c", "Region", "-c", "Reachable").expect(0).out().lines())
                 .contains("RegionTwo true", "RegionThree true", "RegionGhost false");

@@ -94,7 +94,7 @@ public final class MultiSiteCluster implements AutoCloseable {
     }
 
     /** Stops a site as a crash or partition would look to its peers: its port stops answering. */
-    void stop(String region) {
+    public void stop(String region) {
         ConfigurableApplicationContext context = running.remove(region);
         if (context != null) {
             context.close();
@@ -102,7 +102,7 @@ public final class MultiSiteCluster implements AutoCloseable {
     }
 
     /** Starts a stopped site again on the same port and data directory. */
-    void restart(String region) {
+    public void restart(String region) {
         stop(region);
         running.put(region, SiteLauncher.start(settings(region)));
     }
