@@ -82,6 +82,12 @@ final class DemoSeeder {
                         first.site().url(), first.site().region(), idOf(first, "extendable-1"),
                         sites.stream().skip(1).map(s -> ",{\"region\":\"" + s.site().region() + "\"}")
                                 .reduce("", String::concat)))
+                .append(String.format("Or with the client (as alice, through RegionOne; ./diminet service --help for more):%n"
+                                + "  export OS_TOKEN=$ALICE_TOKEN DIMINET_URL=%s%n"
+                                + "  ./diminet service create demo-l3 --type L3 --resource %s=%s --resource %s=%s%n"
+                                + "  ./diminet service list%n",
+                        first.site().url(), first.site().region(), idOf(first, "routed-1"),
+                        second.site().region(), idOf(second, "routed-2")))
                 .append(linux ? "Real packets (linux data plane): each port of a compute:* owner is a machine, the namespace\n"
                         + "  dmn-vm-<region in lower case>-<port id>; e.g. after the L2 example and a port at two sites:\n"
                         + "  ip netns exec dmn-vm-regionone-<port id> ping <the other port's address>\n"

@@ -18,7 +18,7 @@ import org.springframework.util.FileSystemUtils;
  * N DIMINET sites, each a separate server instance (its own Spring context, HTTP port, H2 file
  * database and embedded VIM), talking to each other over real HTTP on loopback.
  */
-final class MultiSiteCluster implements AutoCloseable {
+public final class MultiSiteCluster implements AutoCloseable {
     private static final String[] NAMES = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"};
 
     private final Path root;
@@ -39,12 +39,12 @@ final class MultiSiteCluster implements AutoCloseable {
         this.identity = LocalIdentity.generate(regions);
     }
 
-    static MultiSiteCluster start(int size) throws Exception {
+    public static MultiSiteCluster start(int size) throws Exception {
         return start(size, region -> Map.of());
     }
 
     /** @param extraSettings per region, Spring properties that override the defaults */
-    static MultiSiteCluster start(int size, Function<String, Map<String, String>> extraSettings) throws Exception {
+    public static MultiSiteCluster start(int size, Function<String, Map<String, String>> extraSettings) throws Exception {
         MultiSiteCluster cluster = new MultiSiteCluster(size, extraSettings);
         // One after the other: contexts share the JVM's logging system, which each start re-initialises.
         for (String region : cluster.regions) {
@@ -57,7 +57,7 @@ final class MultiSiteCluster implements AutoCloseable {
         return regions;
     }
 
-    String region(int index) {
+    public String region(int index) {
         return regions.get(index);
     }
 
@@ -66,12 +66,12 @@ final class MultiSiteCluster implements AutoCloseable {
     }
 
     /** The site, called by the admin (who sees every project). */
-    SiteClient site(String region) {
+    public SiteClient site(String region) {
         return as(LocalIdentity.ADMIN, region);
     }
 
     /** The site, called by {@code user} of {@link LocalIdentity} ({@code alice}, {@code bob}, {@code admin}). */
-    SiteClient as(String user, String region) {
+    public SiteClient as(String user, String region) {
         return new SiteClient(region, "http://127.0.0.1:" + ports.get(region), identity.tokenFor(user));
     }
 
@@ -80,7 +80,7 @@ final class MultiSiteCluster implements AutoCloseable {
         return site(region).asPeer(identity.tokenFor("diminet-" + peer), peer);
     }
 
-    LocalIdentity identity() {
+    public LocalIdentity identity() {
         return identity;
     }
 
@@ -88,12 +88,17 @@ final class MultiSiteCluster implements AutoCloseable {
         return site(regions.get(index));
     }
 
+    /** Where the site's APIs (North, identity, Neutron) answer, e.g. {@code http://127.0.0.1:41234}. */
+    public String url(String region) {
+        return "http://127.0.0.1:" + ports.get(region);
+    }
+
     <T> T bean(String region, Class<T> type) {
         return running.get(region).getBean(type);
     }
 
     /** Stops a site as a crash or partition would look to its peers: its port stops answering. */
-    void stop(String region) {
+    public void stop(String region) {
         ConfigurableApplicationContext context = running.remove(region);
         if (context != null) {
             context.close();
@@ -101,7 +106,7 @@ final class MultiSiteCluster implements AutoCloseable {
     }
 
     /** Starts a stopped site again on the same port and data directory. */
-    void restart(String region) {
+    public void restart(String region) {
         stop(region);
         running.put(region, SiteLauncher.start(settings(region)));
     }
@@ -131,7 +136,7 @@ final class MultiSiteCluster implements AutoCloseable {
         return settings;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

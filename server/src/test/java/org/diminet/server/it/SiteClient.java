@@ -17,7 +17,7 @@ import java.util.List;
  * What a user or operator does with one site over HTTP: the North API and the site's Neutron API
  * (served by the embedded VIM). Answers are JSON trees so tests read them as a user would.
  */
-final class SiteClient {
+public final class SiteClient {
     // One client per SiteClient: a pooled connection to a site that was restarted since is never reused.
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -161,7 +161,7 @@ final class SiteClient {
     // --- Neutron API of the embedded VIM ---
 
     /** Creates a network with one subnet (Neutron defaults: gateway = first host, pools = the rest). */
-    String createNetwork(String name, String cidr) {
+    public String createNetwork(String name, String cidr) {
         Answer network = send("POST", "/neutron/v2.0/networks",
                 JSON.createObjectNode().set("network", JSON.createObjectNode().put("name", name)));
         check(network, 201);
