@@ -41,6 +41,22 @@ public final class PhaseLog {
         });
     }
 
+    /**
+     * Work of this site that belongs to no single service (e.g. a journal transaction): timed and counted,
+     * not logged line by line, as it runs many times per operation.
+     */
+    public <T> T timedSite(String phase, Supplier<T> work) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T result = work.get();
+            failed = false;
+            return result;
+        } finally {
+            tell(new TimedPhase(Optional.empty(), phase, region, Duration.ofNanos(System.nanoTime() - start), !failed));
+        }
+    }
+
     /** A step of an operation, run at {@code at} (this site or a peer), logged as {@code phase=<step>@<at>}. */
     public <T> T timedStep(GlobalId id, Optional<ServiceType> type, String step, Region at, Supplier<T> work) {
         return time(id, type, step, step + "@" + at, at, work);

@@ -142,8 +142,10 @@ public class SiteWiring {
     SiteContext siteContext(Region region, Vim vim, DataPlane dataPlane, Peers peers, ServiceStore store,
                             OperationStore journal, DataSource dataSource, Fanout fanout, SiteLocks locks,
                             PhaseListener phaseTimers) {
-        return new SiteContext(region, vim, dataPlane, peers, store, journal, new JdbcTransactions(dataSource),
-                Clock.systemUTC(), fanout, new PhaseLog(region, phaseTimers), locks);
+        PhaseLog phases = new PhaseLog(region, phaseTimers);
+        return new SiteContext(region, vim, dataPlane, peers, store, journal,
+                new org.diminet.core.service.TimedTransactions(new JdbcTransactions(dataSource), phases),
+                Clock.systemUTC(), fanout, phases, locks);
     }
 
     @Bean

@@ -68,6 +68,8 @@ class OperatorEndpointsTest {
         double totalsBefore = scrape(one).sum(PHASES, createTotal);
         double partsBefore = scrape(one).sum(PHASES, partAtTwo);
         double builtBefore = scrape(two).sum(PHASES, partBuiltAtTwo);
+        Map<String, String> journalAtOne = Map.of("phase", "journal-write", "outcome", "ok", "region", "RegionOne");
+        double journalBefore = scrape(one).sum(PHASES, journalAtOne);
 
         check(one.create("web", "L3", resource("RegionOne", routedOne), resource("RegionTwo", routedTwo)), 201);
 
@@ -79,6 +81,8 @@ class OperatorEndpointsTest {
         assertThat(atOne.value(PHASES, Map.of("phase", "local-read", "type", "L3", "at", "RegionOne"))).isPositive();
         assertThat(scrape(two).value(PHASES, partBuiltAtTwo)).as("RegionTwo's own work on its part")
                 .isEqualTo(builtBefore + 1);
+        assertThat(scrape(one).sum(PHASES, journalAtOne)).as("the master's journal transactions for the create")
+                .isGreaterThan(journalBefore);
     }
 
     @Test
