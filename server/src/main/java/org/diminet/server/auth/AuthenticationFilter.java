@@ -52,7 +52,7 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        boolean eastWest = path.equals(EAST_WEST) || path.startsWith(EAST_WEST + "/");
+        boolean eastWest = isEastWest(path);
         if (eastWestPort != 0) {
             boolean onEastWestPort = PeerCertificates.arrivedOnEastWestPort(request, eastWestPort);
             if (eastWest != onEastWestPort && !(onEastWestPort && servedOnEastWestPortToo(path))) {
@@ -134,13 +134,25 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isOpen(String path) {
-        // Neutron's version list is open too, as in Neutron (clients read it before they authenticate).
-        // /actuator serves only health, info and prometheus (management.endpoints.web.exposure.include).
+    /**
+     * The paths anyone may call: probes and scrapers ({@code /actuator} serves only health, info and prometheus,
+     * see management.endpoints.web.exposure.include), log-in and the API documentation (the OpenAPI documents
+     * under {@code springdoc.api-docs.path} and the Swagger UI under {@code springdoc.swagger-ui.path}, with its
+     * files under {@code /api/swagger-ui/}). Neutron's version list is open too, as in Neutron (clients read it
+     * before they authenticate).
+     */
+    public static boolean isOpen(String path) {
         return path.equals("/api/region") || path.equals("/api/health") || path.equals("/v3/auth/tokens")
                 || path.equals("/actuator") || path.startsWith("/actuator/")
                 || path.equals("/neutron") || path.equals("/neutron/")
-                || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
+                || path.equals("/api/openapi") || path.startsWith("/api/openapi/")
+                || path.equals("/api/openapi.yaml") || path.startsWith("/api/openapi.yaml/")
+                || path.equals("/api/ui") || path.startsWith("/api/swagger-ui/");
+    }
+
+    /** The East-West API's paths, where peers, not users, are admitted. */
+    public static boolean isEastWest(String path) {
+        return path.equals(EAST_WEST) || path.startsWith(EAST_WEST + "/");
     }
 
     /** On a separate East-West port: the probes' region call and users' requests a peer hands to their master. */

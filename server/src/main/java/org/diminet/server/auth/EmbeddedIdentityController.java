@@ -2,6 +2,15 @@ package org.diminet.server.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,10 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v3/auth/tokens")
+@Tag(name = "Identity")
 public class EmbeddedIdentityController {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedIdentityController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBJECT_TOKEN = "X-Subject-Token";
+    private static final String NOT_EMBEDDED = "This site's identity is Keystone, not the embedded one.";
+    private static final String NOT_EMBEDDED_LOWER = "this site's identity is Keystone, not the embedded one.";
 
     private final ObjectProvider<EmbeddedIdentity> identity;
 
@@ -39,7 +51,26 @@ public class EmbeddedIdentityController {
     }
 
     @PostMapping
-    public ResponseEntity<String> issue(@RequestBody(required = false) String body, HttpServletRequest request) {
+    @Operation(operationId = "issueToken", summary = "Log in: get a token for a user and password",
+            description = "Keystone v3's password authentication, scoped to the user's project (or the one named)."
+                    + " The token is in `X-Subject-Token`; send it as `X-Auth-Token`. Open.")
+    @ApiResponse(responseCode = "201", description = "A token",
+            headers = @Header(name = SUBJECT_TOKEN, description = "The token", schema = @Schema(type = "string",
+                    example = "dmn1.eyJ1IjoiYWxpY2UiLCJwIjoicHJvamVjdC1hIn0.c2lnbmF0dXJl")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneTokenView.class)))
+    @ApiResponse(responseCode = "400", description = "The body is not Keystone's v3 authentication JSON, or lacks"
+            + " `auth.identity.methods`, a user's name (or id) and password, or a scoped project's name (or id).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "401", description = "Wrong user or password, a project the user is not in, or a"
+            + " method or scope this identity does not issue.",
+            headers = @Header(name = "WWW-Authenticate", description = "Where to get a token: `Keystone uri=\"…\"`",
+                    schema = @Schema(type = "string", example = "Keystone uri=\"http://127.0.0.1:7575/v3\"")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "404", description = NOT_EMBEDDED,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    public ResponseEntity<String> issue(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                content = @Content(schema = @Schema(implementation = KeystoneAuthRequest.class)))
+                                        @RequestBody(required = false) String body, HttpServletRequest request) {
         EmbeddedIdentity embedded = identity.getIfAvailable();
         if (embedded == null) {
             return notEmbedded();
@@ -66,7 +97,32 @@ public class EmbeddedIdentityController {
     }
 
     @GetMapping
-    public ResponseEntity<String> check(@RequestHeader(value = "X-Auth-Token", required = false) String authToken,
+    @Operation(operationId = "validateToken", summary = "Validate a token",
+            description = "Describes the token in `X-Subject-Token`: the caller's own, or anyone's for a caller with the"
+                    + " `admin` or `service` role (peers validate users' tokens so).",
+            security = @SecurityRequirement(name = "keystoneToken"))
+    @Parameter(in = ParameterIn.QUERY, name = "nocatalog", description = "Present (with no value): leave the catalog"
+            + " out", allowEmptyValue = true, schema = @Schema(type = "string", example = ""))
+    @ApiResponse(responseCode = "200", description = "The token is valid",
+            headers = @Header(name = SUBJECT_TOKEN, description = "The token described", schema = @Schema(type = "string",
+                    example = "dmn1.eyJ1IjoiYWxpY2UiLCJwIjoicHJvamVjdC1hIn0.c2lnbmF0dXJl")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneTokenView.class)))
+    @ApiResponse(responseCode = "400", description = "No `X-Subject-Token` header.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "401", description = "The caller's `X-Auth-Token` is missing or not valid.",
+            headers = @Header(name = "WWW-Authenticate", description = "Where to get a token: `Keystone uri=\"…\"`",
+                    schema = @Schema(type = "string", example = "Keystone uri=\"http://127.0.0.1:7575/v3\"")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "403", description = "Another user's token, and the caller has neither the `admin` nor"
+            + " the `service` role.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "404", description = "The subject token is unknown, expired or revoked; or: "
+            + NOT_EMBEDDED_LOWER,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    public ResponseEntity<String> check(@Parameter(hidden = true)
+                                        @RequestHeader(value = "X-Auth-Token", required = false) String authToken,
+                                        @Parameter(description = "The token to describe", required = true,
+                                                example = "dmn1.eyJ1IjoiYWxpY2UiLCJwIjoicHJvamVjdC1hIn0.c2lnbmF0dXJl")
                                         @RequestHeader(value = SUBJECT_TOKEN, required = false) String subjectToken,
                                         HttpServletRequest request) {
         // ?nocatalog has no value: its presence is what counts.
@@ -77,7 +133,27 @@ public class EmbeddedIdentityController {
     }
 
     @DeleteMapping
-    public ResponseEntity<String> revoke(@RequestHeader(value = "X-Auth-Token", required = false) String authToken,
+    @Operation(operationId = "revokeToken", summary = "Revoke a token",
+            description = "Revokes the token in `X-Subject-Token`: the caller's own, or anyone's for a caller with the"
+                    + " `admin` or `service` role. Only this site knows of the revocation (until the token expires).",
+            security = @SecurityRequirement(name = "keystoneToken"))
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "400", description = "No `X-Subject-Token` header.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "401", description = "The caller's `X-Auth-Token` is missing or not valid.",
+            headers = @Header(name = "WWW-Authenticate", description = "Where to get a token: `Keystone uri=\"…\"`",
+                    schema = @Schema(type = "string", example = "Keystone uri=\"http://127.0.0.1:7575/v3\"")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "403", description = "Another user's token, and the caller has neither the `admin` nor"
+            + " the `service` role.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    @ApiResponse(responseCode = "404", description = "The subject token is unknown, expired or revoked; or: "
+            + NOT_EMBEDDED_LOWER,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KeystoneError.class)))
+    public ResponseEntity<String> revoke(@Parameter(hidden = true)
+                                         @RequestHeader(value = "X-Auth-Token", required = false) String authToken,
+                                         @Parameter(description = "The token to revoke", required = true,
+                                                 example = "dmn1.eyJ1IjoiYWxpY2UiLCJwIjoicHJvamVjdC1hIn0.c2lnbmF0dXJl")
                                          @RequestHeader(value = SUBJECT_TOKEN, required = false) String subjectToken,
                                          HttpServletRequest request) {
         return withSubject(request, authToken, subjectToken, "identity:revoke_token", (embedded, subject) -> {

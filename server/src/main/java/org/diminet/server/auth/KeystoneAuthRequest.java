@@ -3,6 +3,7 @@ package org.diminet.server.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,26 +12,45 @@ import java.util.Optional;
  * identity reads it. Domains (of the user or the project) may be given by id or name and are ignored:
  * the embedded identity has one domain. Users and projects may be named by id or name, the same here.
  */
-record KeystoneAuthRequest(Auth auth) {
+@Schema(name = "KeystoneAuthRequest", description = "Keystone v3's password authentication")
+record KeystoneAuthRequest(@Schema(description = "What to authenticate", requiredMode = Schema.RequiredMode.REQUIRED)
+                           Auth auth) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    record Auth(Identity identity, Scope scope) {
+    @Schema(name = "KeystoneAuth", description = "The identity and, optionally, the project to scope the token to")
+    record Auth(@Schema(description = "Who", requiredMode = Schema.RequiredMode.REQUIRED) Identity identity,
+                @Schema(description = "The project; absent for the user's own project") Scope scope) {
     }
 
-    record Identity(List<String> methods, Password password) {
+    @Schema(name = "KeystoneIdentity", description = "The authentication methods and their data")
+    record Identity(@Schema(description = "Must contain `password`, the only method the embedded identity knows",
+                            example = "[\"password\"]", requiredMode = Schema.RequiredMode.REQUIRED)
+                    List<String> methods,
+                    @Schema(description = "The password method's data") Password password) {
     }
 
-    record Password(User user) {
+    @Schema(name = "KeystonePassword", description = "The password method's data")
+    record Password(@Schema(description = "The user and password", requiredMode = Schema.RequiredMode.REQUIRED)
+                    User user) {
     }
 
-    record User(String id, String name, String password) {
+    @Schema(name = "KeystonePasswordUser", description = "A user named by name or id (the same here), with the"
+            + " password; a `domain` is accepted and ignored")
+    record User(@Schema(description = "The user's id (its name here)", example = "alice") String id,
+                @Schema(description = "The user's name", example = "alice") String name,
+                @Schema(description = "The password", example = "s3cret", format = "password",
+                        requiredMode = Schema.RequiredMode.REQUIRED) String password) {
     }
 
-    record Scope(Project project) {
+    @Schema(name = "KeystoneScope", description = "What to scope the token to: only a project is issued here")
+    record Scope(@Schema(description = "The project") Project project) {
     }
 
-    record Project(String id, String name) {
+    @Schema(name = "KeystoneScopeProject", description = "A project named by name or id (the same here); a `domain` is"
+            + " accepted and ignored")
+    record Project(@Schema(description = "The project's id (its name here)", example = "project-a") String id,
+                   @Schema(description = "The project's name", example = "project-a") String name) {
     }
 
     /**

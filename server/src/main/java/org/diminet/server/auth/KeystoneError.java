@@ -1,9 +1,16 @@
 package org.diminet.server.auth;
 
-/** Keystone's error body: {@code {"error": {"code", "title", "message"}}}. */
-record KeystoneError(Error error) {
+import io.swagger.v3.oas.annotations.media.Schema;
 
-    record Error(int code, String title, String message) {
+/** Keystone's error body: {@code {"error": {"code", "title", "message"}}}. */
+@Schema(name = "KeystoneError", description = "An error of the identity API, in Keystone's shape")
+record KeystoneError(@Schema(description = "The error") Error error) {
+
+    @Schema(name = "KeystoneErrorDetail", description = "The error, as Keystone reports it")
+    record Error(@Schema(description = "The HTTP status", example = "401") int code,
+                 @Schema(description = "The status's reason phrase", example = "Unauthorized") String title,
+                 @Schema(description = "What went wrong, in Keystone's words",
+                         example = "The request you have made requires authentication.") String message) {
     }
 
     static KeystoneError of(int code, String title, String message) {

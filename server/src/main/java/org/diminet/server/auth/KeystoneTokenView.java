@@ -2,34 +2,59 @@ package org.diminet.server.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** A token as Keystone v3 describes it ({@code {"token": {...}}}), with an empty catalog. */
-record KeystoneTokenView(Token token) {
+@Schema(name = "KeystoneTokenResponse", description = "A token, as Keystone v3 describes it")
+record KeystoneTokenView(@Schema(description = "The token") Token token) {
     // Keystone's own format: microseconds, always, and Z.
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Token(List<String> methods, @JsonProperty("expires_at") String expiresAt,
-                 @JsonProperty("issued_at") String issuedAt, User user, Project project, List<Role> roles,
+    @Schema(name = "KeystoneToken", description = "What the token says about its bearer")
+    record Token(@Schema(description = "How it was obtained: always `password` here", example = "[\"password\"]")
+                 List<String> methods,
+                 @Schema(description = "When it expires (UTC, microseconds)", example = "2026-11-22T11:15:00.000000Z")
+                 @JsonProperty("expires_at") String expiresAt,
+                 @Schema(description = "When it was issued (UTC, microseconds)", example = "2026-11-22T10:15:00.000000Z")
+                 @JsonProperty("issued_at") String issuedAt,
+                 @Schema(description = "Its user") User user,
+                 @Schema(description = "The project it is scoped to") Project project,
+                 @Schema(description = "The user's roles in that project",
+                         example = "[{\"id\": \"member\", \"name\": \"member\"}]")
+                 List<Role> roles,
+                 @Schema(description = "The service catalog: always empty here (DIMINET finds its peers"
+                         + " otherwise); absent with `?nocatalog`", example = "[]")
                  List<Object> catalog) {
     }
 
-    record Domain(String id, String name) {
+    @Schema(name = "KeystoneDomain", description = "A domain: the embedded identity has one, `default`")
+    record Domain(@Schema(description = "Its id", example = "default") String id,
+                  @Schema(description = "Its name", example = "Default") String name) {
         static final Domain DEFAULT = new Domain("default", "Default");
     }
 
-    record User(String id, String name, Domain domain) {
+    @Schema(name = "KeystoneUser", description = "A user")
+    record User(@Schema(description = "Its id (its name here)", example = "alice") String id,
+                @Schema(description = "Its name", example = "alice") String name,
+                @Schema(description = "Its domain") Domain domain) {
     }
 
-    record Project(String id, String name, Domain domain) {
+    @Schema(name = "KeystoneProject", description = "A project")
+    record Project(@Schema(description = "Its id (its name here)", example = "project-a") String id,
+                   @Schema(description = "Its name", example = "project-a") String name,
+                   @Schema(description = "Its domain") Domain domain) {
     }
 
-    record Role(String id, String name) {
+    @Schema(name = "KeystoneRole", description = "A role")
+    record Role(@Schema(description = "Its id (its name here)", example = "member") String id,
+                @Schema(description = "Its name: `admin` sees every project, `service` speaks for a site",
+                        example = "member") String name) {
     }
 
     /** @param withCatalog false for {@code ?nocatalog}: Keystone then leaves the catalog out */

@@ -26,14 +26,39 @@ public class SiteHealth {
     }
 
     /** The site's database: up or not, and how many operations are not finished. */
-    public record Store(String status, Integer openOperations, String error) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The site's database: whether it answers, and how many"
+            + " operations are not finished")
+    public record Store(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "UP or DOWN", example = "UP",
+                    allowableValues = {"UP", "DOWN"})
+            String status,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Operations not finished yet; null when the store"
+                    + " is DOWN", example = "0", types = {"integer", "null"}, format = "int32")
+            Integer openOperations,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Why the store is DOWN; null when it is UP",
+                    example = "Connection is not available", types = {"string", "null"})
+            String error) {
         public boolean up() {
             return UP.equals(status);
         }
     }
 
     /** One peer as last probed. */
-    public record Peer(String region, boolean reachable, Double roundTripMs, Instant checkedAt, String error) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A peer as last probed")
+    public record Peer(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The peer's region", example = "RegionTwo")
+            String region,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Whether it answered the last probe", example = "true")
+            boolean reachable,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The last probe's round-trip time in milliseconds;"
+                    + " null when it did not answer", example = "1.8", types = {"number", "null"}, format = "double")
+            Double roundTripMs,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "When it was last probed",
+                    example = "2026-11-22T10:15:00.120Z")
+            Instant checkedAt,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Why the last probe failed; null when it answered",
+                    example = "connection refused", types = {"string", "null"})
+            String error) {
     }
 
     public Store store() {

@@ -1,6 +1,9 @@
 package org.diminet.server.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.diminet.server.config.SiteProperties;
@@ -17,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code /actuator/health} says the same in Spring Boot's shape.)
  */
 @RestController
-@Tag(name = "Health")
+@Tag(name = "Site")
 public class HealthController {
     private final SiteProperties site;
     private final SiteHealth health;
@@ -28,11 +31,30 @@ public class HealthController {
     }
 
     /** The site's health, as an operator's probe reads it. */
-    public record Health(String region, String status, SiteHealth.Store store, List<SiteHealth.Peer> peers) {
+    @Schema(description = "The site's health")
+    public record Health(
+            @Schema(description = "This site", example = "RegionOne")
+            String region,
+            @Schema(description = "UP: the store works and every peer answered its last probe; DEGRADED: the store"
+                    + " works but a peer did not; DOWN: the store fails (the answer is then 503)", example = "UP",
+                    allowableValues = {"UP", "DEGRADED", "DOWN"})
+            String status,
+            @Schema(description = "The site's database")
+            SiteHealth.Store store,
+            @Schema(description = "Each peer as last probed (every `diminet.operations.probe-interval`, 5 s by default)",
+                    example = "[{\"region\": \"RegionTwo\", \"reachable\": true, \"round_trip_ms\": 1.8,"
+                            + " \"checked_at\": \"2026-11-22T10:15:00.120Z\", \"error\": null}]")
+            List<SiteHealth.Peer> peers) {
     }
 
     @GetMapping("/api/health")
-    @Operation(summary = "The store and each peer (reachable, last round-trip time)")
+    @Operation(operationId = "getHealth", summary = "The site's health: its store and each peer",
+            description = "Open, for probes. 200 while the store works, whatever the peers: a site cut off from the"
+                    + " others keeps serving its own part.")
+    @ApiResponse(responseCode = "200", description = "The store works (`status` UP, or DEGRADED when a peer did not"
+            + " answer)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "The store fails (`status` DOWN, `store.error` says why)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class)))
     public ResponseEntity<Health> health() {
         SiteHealth.Store store = health.store();
         List<SiteHealth.Peer> peers = health.peers();

@@ -2,6 +2,12 @@ package org.diminet.server.web.neutron;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -64,9 +70,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @ConditionalOnProperty(name = "diminet.vim.kind", havingValue = "embedded", matchIfMissing = true)
 @RequestMapping("/neutron")
-@Tag(name = "Neutron", description = "The site's simulated OpenStack Neutron v2.0 (embedded VIM): networks, subnets, ports")
+@Tag(name = "Neutron")
 public class NeutronController {
     private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/(networks|subnets|ports)(/[^/]+)?");
+
+    // The OpenAPI document: errors are Neutron's {"NeutronError": ...} (added with the authentication's 401, 429
+    // and 503, and 406, 415, 500, by the OpenAPI set-up); the types named are Neutron's.
+    private static final String BAD_FILTER = "A filter names an attribute the resource does not have (`HTTPBadRequest`).";
+    private static final String BAD_BODY = "The body is missing, not JSON, not wrapped in the resource's key, or has an"
+            + " attribute of the wrong type (`HTTPBadRequest`, `InvalidInput`).";
+    private static final String BAD_UPDATE = "As for a create, or it changes a read-only attribute (`HTTPBadRequest`)"
+            + " or one the simulator cannot change (`InvalidInput`).";
+    private static final String NOT_YOURS = "The caller sees it, but the network is another project's (shared) and"
+            + " the caller is no admin (`PolicyNotAuthorized`).";
+    private static final String FIELDS = "Attributes to keep in the answer; repeat it or separate names with commas";
+    private static final String FILTERS = " Any other parameter filters by that attribute (repeat it for \"any of\");"
+            + " pagination and sorting parameters are accepted and ignored.";
 
     private final EmbeddedVim vim;
 
@@ -76,16 +95,29 @@ public class NeutronController {
 
     // --- versions ------------------------------------------------------------------------------
 
-    @GetMapping({"", "/"})
-    @Operation(summary = "Neutron's API versions (no token needed, as in Neutron)")
+    @GetMapping("")
+    @Operation(operationId = "listNeutronVersions", summary = "Neutron's API versions",
+            description = "Open, as in Neutron: clients read it before they authenticate. `/neutron/` answers the same.")
+    @ApiResponse(responseCode = "200", description = "The versions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.Versions.class)))
     public Map<String, Object> versions() {
         String href = ServletUriComponentsBuilder.fromCurrentContextPath().path("/neutron/v2.0/").toUriString();
         return Map.of("versions", List.of(Map.of("id", "v2.0", "status", "CURRENT",
                 "links", List.of(Map.of("href", href, "rel", "self")))));
     }
 
-    @GetMapping({"/v2.0", "/v2.0/"})
-    @Operation(summary = "The resources of Neutron v2.0 this site serves")
+    /** {@code /neutron/}: the same as {@link #versions()}, left out of the OpenAPI document (one path per answer). */
+    @Hidden
+    @GetMapping("/")
+    public Map<String, Object> versionsWithSlash() {
+        return versions();
+    }
+
+    @GetMapping("/v2.0")
+    @Operation(operationId = "listNeutronResources", summary = "The resources of Neutron v2.0 this site serves",
+            description = "`/neutron/v2.0/` answers the same.")
+    @ApiResponse(responseCode = "200", description = "networks, subnets and ports",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.Resources.class)))
     public Map<String, Object> resources() {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/neutron/v2.0/").toUriString();
         return Map.of("resources", List.of("network", "subnet", "port").stream()
@@ -94,13 +126,32 @@ public class NeutronController {
                 .toList());
     }
 
+    /** {@code /neutron/v2.0/}: the same as {@link #resources()}, left out of the OpenAPI document. */
+    @Hidden
+    @GetMapping("/v2.0/")
+    public Map<String, Object> resourcesWithSlash() {
+        return resources();
+    }
+
     // --- networks ------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/networks")
-    @Operation(summary = "List networks (the project's and shared ones; all for an admin); filters such as ?name=…"
-            + " and fields=… as in Neutron")
+    @Operation(operationId = "listNetworks", summary = "List networks",
+            description = "The project's networks and shared ones; an admin's: all." + FILTERS)
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,name",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "name", description = "Only networks of this name", example = "blue",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "shared", description = "Only shared (true) or unshared (false) ones",
+            example = "false",
+            schema = @Schema(type = "boolean"))
+    @Parameter(in = ParameterIn.QUERY, name = "project_id", description = "Only this project's", example = "project-a",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The networks",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.NetworkList.class)))
+    @ApiResponse(responseCode = "400", description = BAD_FILTER)
     public Map<String, Object> listNetworks(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                            @RequestParam MultiValueMap<String, String> query) {
+                                            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NeutronPolicy policy = new NeutronPolicy(caller);
         List<NeutronViews.Network> visible = vim.networks().list().stream().filter(policy::sees)
                 .map(NeutronViews.Network::of).toList();
@@ -108,19 +159,33 @@ public class NeutronController {
     }
 
     @GetMapping("/v2.0/networks/{id}")
-    @Operation(summary = "Show a network (404 NetworkNotFound, also for another project's unshared one)")
+    @Operation(operationId = "showNetwork", summary = "Show a network")
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,name",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The network",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.NetworkBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such network, or another project's unshared one"
+            + " (`NetworkNotFound`).")
     public Map<String, Object> showNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                           @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+                                           @Parameter(description = "The network's id", example = NeutronSchemas.NETWORK_ID)
+                                           @PathVariable String id,
+                                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NetworkView network = new NeutronPolicy(caller).visible(vim.networks().get(id));
         return Map.of("network", NeutronQuery.show(NeutronViews.Network.of(network), query));
     }
 
     @PostMapping("/v2.0/networks")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a network: {\"network\":{\"name\":…}}",
-            description = "In the token's project; an admin may name another with project_id and set shared: true"
-                    + " (403 PolicyNotAuthorized for anyone else).")
+    @Operation(operationId = "createNetwork", summary = "Create a network",
+            description = "In the token's project; an admin may name another with `project_id` and set `shared`.")
+    @ApiResponse(responseCode = "201", description = "The network",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.NetworkBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_BODY)
+    @ApiResponse(responseCode = "403", description = "`project_id` names another project, or `shared` is set, and the"
+            + " caller is no admin (`PolicyNotAuthorized`).")
     public Map<String, Object> createNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                     content = @Content(schema = @Schema(implementation = NeutronSchemas.NetworkCreateBody.class)))
                                              @RequestBody(required = false) byte[] body) {
         NeutronRequests.NetworkCreate request = NeutronRequests.networkCreate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
@@ -131,9 +196,20 @@ public class NeutronController {
     }
 
     @PutMapping("/v2.0/networks/{id}")
-    @Operation(summary = "Rename a network: {\"network\":{\"name\":…}}; an admin may also change shared")
+    @Operation(operationId = "updateNetwork", summary = "Rename a network, or (admins) share or unshare it")
+    @ApiResponse(responseCode = "200", description = "The network",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.NetworkBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_UPDATE)
+    @ApiResponse(responseCode = "403", description = NOT_YOURS + " Or `shared` is set by someone who is no admin.")
+    @ApiResponse(responseCode = "404", description = "No such network, or another project's unshared one"
+            + " (`NetworkNotFound`).")
+    @ApiResponse(responseCode = "409", description = "Unsharing a network other projects use (`InvalidSharedSetting`).")
     public Map<String, Object> updateNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                             @PathVariable String id, @RequestBody(required = false) byte[] body) {
+                                             @Parameter(description = "The network's id", example = NeutronSchemas.NETWORK_ID)
+                                             @PathVariable String id,
+                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                     content = @Content(schema = @Schema(implementation = NeutronSchemas.NetworkUpdateBody.class)))
+                                             @RequestBody(required = false) byte[] body) {
         NeutronRequests.NetworkUpdate request = NeutronRequests.networkUpdate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
         policy.mayChange(vim.networks().get(id), "update_network");
@@ -145,8 +221,14 @@ public class NeutronController {
     }
 
     @DeleteMapping("/v2.0/networks/{id}")
-    @Operation(summary = "Delete a network with its subnets (409 NetworkInUse while user ports remain)")
+    @Operation(operationId = "deleteNetwork", summary = "Delete a network with its subnets")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = NOT_YOURS)
+    @ApiResponse(responseCode = "404", description = "No such network, or another project's unshared one"
+            + " (`NetworkNotFound`).")
+    @ApiResponse(responseCode = "409", description = "Users' ports remain on it (`NetworkInUse`).")
     public ResponseEntity<Void> deleteNetwork(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                              @Parameter(description = "The network's id", example = NeutronSchemas.NETWORK_ID)
                                               @PathVariable String id) {
         new NeutronPolicy(caller).mayChange(vim.networks().get(id), "delete_network");
         vim.networks().delete(id);
@@ -156,10 +238,22 @@ public class NeutronController {
     // --- subnets -------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/subnets")
-    @Operation(summary = "List subnets (those of networks the project sees); filters such as ?network_id=… and"
-            + " fields=… as in Neutron")
+    @Operation(operationId = "listSubnets", summary = "List subnets",
+            description = "The subnets of the networks the caller sees." + FILTERS)
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,cidr",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "network_id", description = "Only this network's",
+            example = NeutronSchemas.NETWORK_ID,
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "cidr", description = "Only subnets of this CIDR", example = "192.168.101.0/24",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "ip_version", description = "Only IPv4 (4) or IPv6 (6) ones", example = "4",
+            schema = @Schema(type = "integer"))
+    @ApiResponse(responseCode = "200", description = "The subnets",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.SubnetList.class)))
+    @ApiResponse(responseCode = "400", description = BAD_FILTER)
     public Map<String, Object> listSubnets(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                           @RequestParam MultiValueMap<String, String> query) {
+                                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NeutronPolicy policy = new NeutronPolicy(caller);
         Map<String, NetworkView> networks = networksById();
         List<NeutronViews.Subnet> visible = vim.subnets().list(single(query, "network_id")).stream()
@@ -169,9 +263,16 @@ public class NeutronController {
     }
 
     @GetMapping("/v2.0/subnets/{id}")
-    @Operation(summary = "Show a subnet (404 SubnetNotFound)")
+    @Operation(operationId = "showSubnet", summary = "Show a subnet")
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,cidr",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The subnet",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.SubnetBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such subnet, or one the caller does not see (`SubnetNotFound`).")
     public Map<String, Object> showSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                          @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+                                          @Parameter(description = "The subnet's id", example = NeutronSchemas.SUBNET_ID)
+                                          @PathVariable String id,
+                                          @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         SubnetView subnet = vim.subnets().get(id);
         new NeutronPolicy(caller).visible(subnet, networkOf(subnet.networkId()));
         return Map.of("subnet", NeutronQuery.show(NeutronViews.Subnet.of(subnet), query));
@@ -179,10 +280,23 @@ public class NeutronController {
 
     @PostMapping("/v2.0/subnets")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a subnet: {\"subnet\":{\"network_id\",\"cidr\",\"ip_version\",\"gateway_ip\",\"allocation_pools\",\"name\"}}",
-            description = "gateway_ip absent: the first host address; null: no gateway. allocation_pools absent: the"
-                    + " whole CIDR minus the gateway. Only on the project's own networks (403 on another's shared one).")
+    @Operation(operationId = "createSubnet", summary = "Create a subnet",
+            description = "`gateway_ip` absent: the first host address; null: no gateway. `allocation_pools` absent: the"
+                    + " whole CIDR minus the gateway. Only on the project's own networks.")
+    @ApiResponse(responseCode = "201", description = "The subnet",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.SubnetBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_BODY + " Or the CIDR, gateway or pools are not valid: a CIDR"
+            + " that does not parse, does not match `ip_version` or overlaps another subnet of the network, a gateway"
+            + " outside it (`InvalidInput`), a pool that is not a range, is outside the CIDR or overlaps another"
+            + " (`InvalidAllocationPool`, `OutOfBoundsAllocationPool`, `OverlappingAllocationPools`).")
+    @ApiResponse(responseCode = "403", description = "The network is another project's, or `project_id` names another"
+            + " project, and the caller is no admin (`PolicyNotAuthorized`).")
+    @ApiResponse(responseCode = "404", description = "No such network, or one the caller does not see"
+            + " (`NetworkNotFound`).")
+    @ApiResponse(responseCode = "409", description = "The gateway is inside a pool (`GatewayConflictWithAllocationPools`).")
     public Map<String, Object> createSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                    content = @Content(schema = @Schema(implementation = NeutronSchemas.SubnetCreateBody.class)))
                                             @RequestBody(required = false) byte[] body) {
         NeutronRequests.SubnetCreate request = NeutronRequests.subnetCreate(body);
         request.ipVersion().ifPresent(version -> checkIpVersion(request.cidr(), version));
@@ -195,9 +309,20 @@ public class NeutronController {
     }
 
     @PutMapping("/v2.0/subnets/{id}")
-    @Operation(summary = "Rename a subnet and/or replace its allocation_pools")
+    @Operation(operationId = "updateSubnet", summary = "Rename a subnet and/or replace its allocation pools")
+    @ApiResponse(responseCode = "200", description = "The subnet",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.SubnetBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_UPDATE + " Or a pool is not valid, as for a create.")
+    @ApiResponse(responseCode = "403", description = NOT_YOURS)
+    @ApiResponse(responseCode = "404", description = "No such subnet, or one the caller does not see (`SubnetNotFound`).")
+    @ApiResponse(responseCode = "409", description = "The gateway would be inside a pool"
+            + " (`GatewayConflictWithAllocationPools`).")
     public Map<String, Object> updateSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                            @PathVariable String id, @RequestBody(required = false) byte[] body) {
+                                            @Parameter(description = "The subnet's id", example = NeutronSchemas.SUBNET_ID)
+                                            @PathVariable String id,
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                    content = @Content(schema = @Schema(implementation = NeutronSchemas.SubnetUpdateBody.class)))
+                                            @RequestBody(required = false) byte[] body) {
         NeutronRequests.SubnetUpdate request = NeutronRequests.subnetUpdate(body);
         SubnetView subnet = vim.subnets().get(id);
         new NeutronPolicy(caller).mayChange(subnet, networkOf(subnet.networkId()), "update_subnet");
@@ -206,8 +331,13 @@ public class NeutronController {
     }
 
     @DeleteMapping("/v2.0/subnets/{id}")
-    @Operation(summary = "Delete a subnet (409 SubnetInUse while a user port has an address on it)")
+    @Operation(operationId = "deleteSubnet", summary = "Delete a subnet")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = NOT_YOURS)
+    @ApiResponse(responseCode = "404", description = "No such subnet, or one the caller does not see (`SubnetNotFound`).")
+    @ApiResponse(responseCode = "409", description = "A user's port has an address on it (`SubnetInUse`).")
     public ResponseEntity<Void> deleteSubnet(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                             @Parameter(description = "The subnet's id", example = NeutronSchemas.SUBNET_ID)
                                              @PathVariable String id) {
         SubnetView subnet = vim.subnets().get(id);
         new NeutronPolicy(caller).mayChange(subnet, networkOf(subnet.networkId()), "delete_subnet");
@@ -218,10 +348,24 @@ public class NeutronController {
     // --- ports ---------------------------------------------------------------------------------
 
     @GetMapping("/v2.0/ports")
-    @Operation(summary = "List ports (the project's and those on its networks); filters such as ?network_id=…,"
-            + " ?device_owner=…, ?fixed_ips=ip_address=… as in Neutron")
+    @Operation(operationId = "listPorts", summary = "List ports",
+            description = "The project's ports and those on its networks." + FILTERS)
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,fixed_ips",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "network_id", description = "Only this network's",
+            example = NeutronSchemas.NETWORK_ID,
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "device_owner", description = "Only ports of this owner",
+            example = "compute:nova",
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "fixed_ips", description = "Only ports with this address"
+            + " (`ip_address=…`) or an address from this subnet (`subnet_id=…`)", example = "ip_address=192.168.101.2",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The ports",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.PortList.class)))
+    @ApiResponse(responseCode = "400", description = BAD_FILTER)
     public Map<String, Object> listPorts(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                         @RequestParam MultiValueMap<String, String> query) {
+                                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NeutronPolicy policy = new NeutronPolicy(caller);
         Map<String, NetworkView> networks = networksById();
         List<NeutronViews.Port> visible = vim.ports().list(single(query, "network_id")).stream()
@@ -231,9 +375,16 @@ public class NeutronController {
     }
 
     @GetMapping("/v2.0/ports/{id}")
-    @Operation(summary = "Show a port (404 PortNotFound)")
+    @Operation(operationId = "showPort", summary = "Show a port")
+    @Parameter(in = ParameterIn.QUERY, name = "fields", description = FIELDS, example = "id,fixed_ips",
+            schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "The port",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.PortBody.class)))
+    @ApiResponse(responseCode = "404", description = "No such port, or one the caller does not see (`PortNotFound`).")
     public Map<String, Object> showPort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                        @PathVariable String id, @RequestParam MultiValueMap<String, String> query) {
+                                        @Parameter(description = "The port's id", example = "8c4d2e6f-1a3b-4c5d-9e7f-0a2b4c6d8e1f")
+                                        @PathVariable String id,
+                                        @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         PortView port = vim.ports().get(id);
         new NeutronPolicy(caller).visible(port, networkOf(port.networkId()));
         return Map.of("port", NeutronQuery.show(NeutronViews.Port.of(port), query));
@@ -241,10 +392,24 @@ public class NeutronController {
 
     @PostMapping("/v2.0/ports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a port: {\"port\":{\"network_id\",\"name\",\"device_owner\",\"device_id\",\"fixed_ips\":[{\"subnet_id\",\"ip_address\"}]}}",
-            description = "Without fixed_ips the port takes the lowest free pool address (409 IpAddressGenerationFailure"
-                    + " when none is left). Also on another project's shared network, then owned by the caller's project.")
+    @Operation(operationId = "createPort", summary = "Create a port",
+            description = "Without `fixed_ips` the port takes the lowest free pool address of the network. Also on"
+                    + " another project's shared network, then owned by the caller's project.")
+    @ApiResponse(responseCode = "201", description = "The port",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.PortBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_BODY + " Or `fixed_ips` holds other than one entry, or an"
+            + " address that is not the subnet's or the network's (`InvalidInput`, `InvalidIpForSubnet`,"
+            + " `InvalidIpForNetwork`).")
+    @ApiResponse(responseCode = "403", description = "`project_id` names another project, a fixed address is asked for"
+            + " on another project's shared network, or a `network:*` owner is given, and the caller is no admin"
+            + " (`PolicyNotAuthorized`).")
+    @ApiResponse(responseCode = "404", description = "No such network, or one the caller does not see"
+            + " (`NetworkNotFound`).")
+    @ApiResponse(responseCode = "409", description = "The address asked for is taken (`IpAddressAlreadyAllocated`), or"
+            + " the pools have no free address left (`IpAddressGenerationFailure`).")
     public Map<String, Object> createPort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                          @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                  content = @Content(schema = @Schema(implementation = NeutronSchemas.PortCreateBody.class)))
                                           @RequestBody(required = false) byte[] body) {
         NeutronRequests.PortCreate request = NeutronRequests.portCreate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
@@ -256,9 +421,17 @@ public class NeutronController {
     }
 
     @PutMapping("/v2.0/ports/{id}")
-    @Operation(summary = "Rename a port")
+    @Operation(operationId = "updatePort", summary = "Rename a port")
+    @ApiResponse(responseCode = "200", description = "The port",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.PortBody.class)))
+    @ApiResponse(responseCode = "400", description = BAD_UPDATE)
+    @ApiResponse(responseCode = "404", description = "No such port, or one the caller does not see (`PortNotFound`).")
     public Map<String, Object> updatePort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
-                                          @PathVariable String id, @RequestBody(required = false) byte[] body) {
+                                          @Parameter(description = "The port's id", example = "8c4d2e6f-1a3b-4c5d-9e7f-0a2b4c6d8e1f")
+                                          @PathVariable String id,
+                                          @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                  content = @Content(schema = @Schema(implementation = NeutronSchemas.PortUpdateBody.class)))
+                                          @RequestBody(required = false) byte[] body) {
         NeutronRequests.PortUpdate request = NeutronRequests.portUpdate(body);
         PortView port = vim.ports().get(id);
         new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));
@@ -266,8 +439,11 @@ public class NeutronController {
     }
 
     @DeleteMapping("/v2.0/ports/{id}")
-    @Operation(summary = "Delete a port and free its address")
+    @Operation(operationId = "deletePort", summary = "Delete a port and free its address")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such port, or one the caller does not see (`PortNotFound`).")
     public ResponseEntity<Void> deletePort(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                           @Parameter(description = "The port's id", example = "8c4d2e6f-1a3b-4c5d-9e7f-0a2b4c6d8e1f")
                                            @PathVariable String id) {
         PortView port = vim.ports().get(id);
         new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));

@@ -1,6 +1,7 @@
 package org.diminet.server.web.neutron;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,27 +27,49 @@ final class NeutronViews {
     private NeutronViews() {
     }
 
+    @Schema(name = "NeutronNetwork", description = "A network, as Neutron shows it")
     record Network(
+            @Schema(description = "The network's id", example = "3b8360e6-e29a-4063-a8bc-7bbd0785d08b")
             @JsonProperty("id") String id,
+            @Schema(description = "Its name", example = "blue")
             @JsonProperty("name") String name,
+            @Schema(description = "The owning project (Neutron's older name)", example = "project-a")
             @JsonProperty("tenant_id") String tenantId,
+            @Schema(description = "The owning project", example = "project-a")
             @JsonProperty("project_id") String projectId,
+            @Schema(description = "Whether it is administratively up", example = "true")
             @JsonProperty("admin_state_up") boolean adminStateUp,
+            @Schema(description = "Always 1450 here (a VXLAN tenant network's)", example = "1450")
             @JsonProperty("mtu") int mtu,
+            @Schema(description = "Its status: ACTIVE", example = "ACTIVE")
             @JsonProperty("status") String status,
+            @Schema(description = "The ids of its subnets", example = "[\"5e2a7c1d-0b3f-4a9e-8d6c-4f1b2a3c5d7e\"]")
             @JsonProperty("subnets") List<String> subnets,
+            @Schema(description = "Whether every project may use it", example = "false")
             @JsonProperty("shared") boolean shared,
+            @Schema(description = "Always true here", example = "true")
             @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
+            @Schema(description = "Always false here", example = "false")
             @JsonProperty("router:external") boolean routerExternal,
+            @Schema(description = "Always false here", example = "false")
             @JsonProperty("is_default") boolean isDefault,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("availability_zone_hints") List<String> availabilityZoneHints,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("availability_zones") List<String> availabilityZones,
+            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv4_address_scope") String ipv4AddressScope,
+            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_address_scope") String ipv6AddressScope,
+            @Schema(description = "Always empty here", examples = {""})
             @JsonProperty("description") String description,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("tags") List<String> tags,
+            @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
+            @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
+            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
             @JsonProperty("revision_number") int revisionNumber) {
 
         static Network of(NetworkView n) {
@@ -56,27 +79,50 @@ final class NeutronViews {
         }
     }
 
+    @Schema(name = "NeutronSubnet", description = "A subnet, as Neutron shows it")
     record Subnet(
+            @Schema(description = "The subnet's id", example = "5e2a7c1d-0b3f-4a9e-8d6c-4f1b2a3c5d7e")
             @JsonProperty("id") String id,
+            @Schema(description = "Its name", example = "blue-v4")
             @JsonProperty("name") String name,
+            @Schema(description = "The owning project (Neutron's older name)", example = "project-a")
             @JsonProperty("tenant_id") String tenantId,
+            @Schema(description = "The owning project", example = "project-a")
             @JsonProperty("project_id") String projectId,
+            @Schema(description = "Its network", example = "3b8360e6-e29a-4063-a8bc-7bbd0785d08b")
             @JsonProperty("network_id") String networkId,
+            @Schema(description = "4 or 6", example = "4")
             @JsonProperty("ip_version") int ipVersion,
+            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("subnetpool_id") String subnetpoolId,
+            @Schema(description = "Always true here (no DHCP port is made)", example = "true")
             @JsonProperty("enable_dhcp") boolean enableDhcp,
+            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_ra_mode") String ipv6RaMode,
+            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_address_mode") String ipv6AddressMode,
+            @Schema(description = "The gateway, or null for none", example = "192.168.101.1")
             @JsonProperty("gateway_ip") String gatewayIp,
+            @Schema(description = "Its CIDR", example = "192.168.101.0/24")
             @JsonProperty("cidr") String cidr,
+            @Schema(description = "The ranges addresses are allocated from",
+                    example = "[{\"start\": \"192.168.101.2\", \"end\": \"192.168.101.254\"}]")
             @JsonProperty("allocation_pools") List<Pool> allocationPools,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("host_routes") List<Object> hostRoutes,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("dns_nameservers") List<String> dnsNameservers,
+            @Schema(description = "Always empty here", examples = {""})
             @JsonProperty("description") String description,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("service_types") List<String> serviceTypes,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("tags") List<String> tags,
+            @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
+            @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
+            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
             @JsonProperty("revision_number") int revisionNumber) {
 
         static Subnet of(SubnetView s) {
@@ -86,32 +132,59 @@ final class NeutronViews {
         }
     }
 
-    record Pool(@JsonProperty("start") String start, @JsonProperty("end") String end) {
+    @Schema(name = "NeutronAllocationPool", description = "An allocation pool: an inclusive range of addresses")
+    record Pool(
+            @Schema(description = "The first address", example = "192.168.101.2")
+            @JsonProperty("start") String start,
+            @Schema(description = "The last address", example = "192.168.101.254")
+            @JsonProperty("end") String end) {
         static Pool of(IpRange range) {
             return new Pool(range.start(), range.end());
         }
     }
 
+    @Schema(name = "NeutronPort", description = "A port, as Neutron shows it")
     record Port(
+            @Schema(description = "The port's id", example = "8c4d2e6f-1a3b-4c5d-9e7f-0a2b4c6d8e1f")
             @JsonProperty("id") String id,
+            @Schema(description = "Its name", example = "vm-1")
             @JsonProperty("name") String name,
+            @Schema(description = "Its network", example = "3b8360e6-e29a-4063-a8bc-7bbd0785d08b")
             @JsonProperty("network_id") String networkId,
+            @Schema(description = "The owning project (Neutron's older name)", example = "project-a")
             @JsonProperty("tenant_id") String tenantId,
+            @Schema(description = "The owning project", example = "project-a")
             @JsonProperty("project_id") String projectId,
+            @Schema(description = "Whether it is administratively up", example = "true")
             @JsonProperty("admin_state_up") boolean adminStateUp,
+            @Schema(description = "Its status: DOWN (the simulator binds no port)", example = "DOWN")
             @JsonProperty("status") String status,
+            @Schema(description = "Its MAC address", example = "fa:16:3e:4c:2a:91")
             @JsonProperty("mac_address") String macAddress,
+            @Schema(description = "Who uses it, e.g. `compute:nova`", example = "compute:nova")
             @JsonProperty("device_owner") String deviceOwner,
+            @Schema(description = "The device's id", example = "9d1c3e5a-7b2f-4c6d-8e0a-1b3c5d7e9f2a")
             @JsonProperty("device_id") String deviceId,
+            @Schema(description = "Its address: exactly one here",
+                    example = "[{\"subnet_id\": \"5e2a7c1d-0b3f-4a9e-8d6c-4f1b2a3c5d7e\", \"ip_address\": \"192.168.101.2\"}]")
             @JsonProperty("fixed_ips") List<Address> fixedIps,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("allowed_address_pairs") List<Object> allowedAddressPairs,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("extra_dhcp_opts") List<Object> extraDhcpOpts,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("security_groups") List<String> securityGroups,
+            @Schema(description = "Always true here", example = "true")
             @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
+            @Schema(description = "Always empty here", examples = {""})
             @JsonProperty("description") String description,
+            @Schema(description = "Always empty here", example = "[]")
             @JsonProperty("tags") List<String> tags,
+            @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
+            @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
+            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
             @JsonProperty("revision_number") int revisionNumber) {
 
         static Port of(PortView p) {
@@ -123,7 +196,12 @@ final class NeutronViews {
     }
 
     /** One {@code fixed_ips} entry. */
-    record Address(@JsonProperty("subnet_id") String subnetId, @JsonProperty("ip_address") String ipAddress) {
+    @Schema(name = "NeutronFixedIp", description = "A port's address")
+    record Address(
+            @Schema(description = "The subnet it is from", example = "5e2a7c1d-0b3f-4a9e-8d6c-4f1b2a3c5d7e")
+            @JsonProperty("subnet_id") String subnetId,
+            @Schema(description = "The address", example = "192.168.101.2")
+            @JsonProperty("ip_address") String ipAddress) {
         static Address of(FixedIp ip) {
             return new Address(ip.subnetId(), ip.ipAddress());
         }

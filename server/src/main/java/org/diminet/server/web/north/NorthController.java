@@ -1,6 +1,12 @@
 package org.diminet.server.web.north;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -26,8 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/intersite-vertical")
-@Tag(name = "North", description = "Inter-site services, as users create and manage them")
+@Tag(name = "North")
 public class NorthController {
+    // Errors are problem details (added with the filters' own 401, 406, 415, 429 and 500 by the OpenAPI set-up).
+    private static final String BAD_ID = "`global_id` is not a UUID (`invalid-request`, `field`: `global_id`).";
+    private static final String NOT_FOUND = "No such service at this site, or it is another project's"
+            + " (`service-not-found`).";
+    private static final String SITE_FAILED_502 = "A site's VIM failed, or a site answered what is not a valid"
+            + " answer; `region` names the site.";
+    private static final String SITE_FAILED_503 = "A site could not be reached until the deadline"
+            + " (`diminet.operations.deadline`, 20 s) (`peer-unreachable`); `region` names it. Nothing is left anywhere.";
+    private static final String SITE_FAILED_504 = "A site did not answer in time (`peer-timeout`); `region` names it."
+            + " Nothing is left anywhere.";
+    private static final String CONFLICTS = "`cidr-overlap` (L3: two sites' CIDRs overlap; both networks named),"
+            + " `network-in-use` (a network is already in a service of this type), `cidr-in-use` (L2: the CIDR is"
+            + " taken by a subnet at a site it would be extended to), `cidr-too-small` (L2: fewer free addresses than"
+            + " sites), `network-without-subnet` or `unsupported-subnets` (L2: the network needs exactly one subnet),"
+            + " `address-taken`, and with the linux data plane `vni-in-use`, `network-routed`,"
+            + " `l3-network-without-gateway`, `l3-routers-exhausted`";
     private final InterSiteServiceManager services;
 
     public NorthController(InterSiteServiceManager services) {
@@ -35,16 +57,40 @@ public class NorthController {
     }
 
     @GetMapping
-    @Operation(summary = "This site's view of all its services")
+    @Operation(operationId = "listServices", summary = "List the services",
+            description = "This site's view of every service of the token's project (an admin's: of all projects)"
+                    + " that has a site here, each with its open operations.")
+    @ApiResponse(responseCode = "200", description = "The services, possibly none",
+            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ServiceView.class))))
     public List<ServiceView> list(@RequestAttribute(RequestIdentity.CALLER) Caller caller) {
         return services.list(caller).stream().map(ServiceView::of).toList();
     }
 
     @PostMapping
-    @Operation(summary = "Create a service; this site becomes its master",
-            description = "201 with the service; 400 bad input (the problem's `field` names it), 404 unknown network,"
-                    + " 403 project_id of another project (admins only), 409 overlapping CIDRs or network already in a service, 502/503/504 a site failed (named)."
-                    + " On any error nothing is left at any site.")
+    @Operation(operationId = "createService", summary = "Create a service; this site becomes its master",
+            description = "L3 routing connects the named existing networks of several sites (their CIDRs must not"
+                    + " overlap); L2 extension extends the one named network of this site to the other regions listed"
+                    + " without a network, which get a network with the same CIDR and their own allocation pools. The"
+                    + " master asks every other site in one parallel round, retries a site that does not answer until"
+                    + " the deadline, and revokes the create if any site refuses or stays silent: on any error nothing"
+                    + " is left at any site.")
+    @ApiResponse(responseCode = "201", description = "Created, at every site",
+            headers = @Header(name = "Location", description = "The service's URL", schema = @Schema(type = "string",
+                    example = "/api/intersite-vertical/7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(responseCode = "400", description = "The request is not valid; `field` names what: malformed JSON"
+            + " (`malformed-body`); a missing or too long name, a missing or unknown `type`, fewer than two"
+            + " resources or both `resources` and `subresources`, a region named twice or not a known site, no"
+            + " resource at this site (which becomes the master), an L3 resource without a network, an L2 request"
+            + " without this site's network or naming a network at another site (`invalid-request`).")
+    @ApiResponse(responseCode = "403", description = "`project_id` names another project and the token has no `admin`"
+            + " role (`project-not-yours`).")
+    @ApiResponse(responseCode = "404", description = "A named network does not exist at its site, or is another"
+            + " project's and not shared (`network-not-found`); `region` names the site.")
+    @ApiResponse(responseCode = "409", description = "The service cannot be made as asked: " + CONFLICTS + ".")
+    @ApiResponse(responseCode = "502", description = SITE_FAILED_502)
+    @ApiResponse(responseCode = "503", description = SITE_FAILED_503)
+    @ApiResponse(responseCode = "504", description = SITE_FAILED_504)
     public ResponseEntity<ServiceView> create(@RequestAttribute(RequestIdentity.CALLER) Caller caller, @RequestBody CreateServiceRequest body) {
         ServiceStatus created = services.create(body.toDomain(caller));
         return ResponseEntity.created(URI.create("/api/intersite-vertical/" + created.service().id()))
@@ -52,31 +98,91 @@ public class NorthController {
     }
 
     @GetMapping("/{global_id}")
-    @Operation(summary = "This site's view of one service")
-    public ServiceView get(@RequestAttribute(RequestIdentity.CALLER) Caller caller, @PathVariable("global_id") String globalId) {
+    @Operation(operationId = "getService", summary = "Show a service",
+            description = "This site's view of one service, with its open operations.")
+    @ApiResponse(responseCode = "200", description = "The service",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(responseCode = "400", description = BAD_ID)
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    public ServiceView get(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                           @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+                           @PathVariable("global_id") String globalId) {
         return ServiceView.of(services.get(caller, GlobalId.parse(globalId)));
     }
 
     @PutMapping("/{global_id}")
-    @Operation(summary = "Make the service's sites match the given resources (forwarded to the master)")
-    public ServiceView update(@RequestAttribute(RequestIdentity.CALLER) Caller caller, @PathVariable("global_id") String globalId, @RequestBody ResourceChangeRequest body) {
+    @Operation(operationId = "updateService", summary = "Change a service's sites",
+            description = "Makes the service's sites match `resources`, the full desired list: sites join (as in a"
+                    + " create: all or nothing) and leave (a site that cannot be reached leaves at once, its removal"
+                    + " waiting in the master's outbox, the service DEGRADED meanwhile). Sent to another site than the"
+                    + " master, the request is handed on to the master with the caller's token.")
+    @ApiResponse(responseCode = "200", description = "The service after the change (or unchanged when the list is the"
+            + " same)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(responseCode = "400", description = "`global_id` is not a UUID, or the resource list is not valid"
+            + " (`malformed-body`, `invalid-request`; `field` names what), as for a create.")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND + " Or a named network does not exist at its site"
+            + " (`network-not-found`).")
+    @ApiResponse(responseCode = "409", description = "Another change of the service is running (`service-busy`), a"
+            + " site to add has not yet removed its earlier part (`site-cleanup-pending`), a site to remove still has"
+            + " machines on the network (`ports-attached`), or a joining site conflicts as in a create: " + CONFLICTS + ".")
+    @ApiResponse(responseCode = "502", description = SITE_FAILED_502)
+    @ApiResponse(responseCode = "503", description = "A joining site, or the master the request was handed on to,"
+            + " could not be reached (`peer-unreachable`); `region` names it. The service is as before.")
+    @ApiResponse(responseCode = "504", description = "A joining site, or the master, did not answer in time"
+            + " (`peer-timeout`); `region` names it. The service is as before.")
+    public ServiceView update(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                              @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+                              @PathVariable("global_id") String globalId, @RequestBody ResourceChangeRequest body) {
         return ServiceView.of(services.update(caller, GlobalId.parse(globalId), body.toDomain()));
     }
 
     @DeleteMapping("/{global_id}")
-    @Operation(summary = "Delete the service at every site (forwarded to the master)",
-            description = "204 when it is gone everywhere; 202 with the service, DELETING, when a site could not be"
-                    + " reached yet: its part is removed as soon as it answers (pending_operations says which)."
-                    + " 409 while machines remain on an extended network.")
-    public ResponseEntity<ServiceView> delete(@RequestAttribute(RequestIdentity.CALLER) Caller caller, @PathVariable("global_id") String globalId) {
+    @Operation(operationId = "deleteService", summary = "Delete a service at every site",
+            description = "Sent to another site than the master, the request is handed on to the master. A site that"
+                    + " cannot be reached is not waited for: its removal stays in the master's outbox and is sent when"
+                    + " it answers.")
+    @ApiResponse(responseCode = "202", description = "Deleted where it could be; the service is DELETING until the"
+            + " sites named in `pending_operations` have removed their parts",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(responseCode = "204", description = "Gone from every site")
+    @ApiResponse(responseCode = "400", description = BAD_ID)
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "Machines remain on the extended network at a site"
+            + " (`ports-attached`, naming the site), or another change of the service is running (`service-busy`).")
+    @ApiResponse(responseCode = "502", description = "The master (when this site is not the master) answered what is"
+            + " not a valid answer; `region` names it.")
+    @ApiResponse(responseCode = "503", description = "The master (when this site is not the master) could not be"
+            + " reached (`peer-unreachable`); `region` names it.")
+    @ApiResponse(responseCode = "504", description = "The master (when this site is not the master) did not answer in"
+            + " time (`peer-timeout`); `region` names it.")
+    public ResponseEntity<ServiceView> delete(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                              @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+                                              @PathVariable("global_id") String globalId) {
         return services.delete(caller, GlobalId.parse(globalId))
                 .map(pending -> ResponseEntity.accepted().body(ServiceView.of(pending)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{global_id}/pools")
-    @Operation(summary = "L2: get one more allocation pool for this site from the master's ledger")
-    public ServiceView morePool(@RequestAttribute(RequestIdentity.CALLER) Caller caller, @PathVariable("global_id") String globalId) {
+    @Operation(operationId = "requestPool", summary = "L2: get one more allocation pool for this site",
+            description = "Takes one more pool for this site's part of an L2 extension from the master's ledger (asking"
+                    + " the master when this site is not the master) and adds it to the local subnet. The grant is"
+                    + " recorded at the master under this request's key, so asking again after a lost answer gets the"
+                    + " same pool.")
+    @ApiResponse(responseCode = "200", description = "The service with the pool added (`params.local_pools`)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ServiceView.class)))
+    @ApiResponse(responseCode = "400", description = "`global_id` is not a UUID, or the service is an L3 routing, which"
+            + " has no pools (`invalid-request`, `field`: `global_id`).")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "The ledger has no free address left (`pool-exhausted`), or the"
+            + " service is not ACTIVE (`service-busy`).")
+    @ApiResponse(responseCode = "502", description = "This site's VIM failed adding the pool; `region` names the site.")
+    @ApiResponse(responseCode = "503", description = "The master could not be reached or did not grant a pool yet"
+            + " (`peer-unreachable`; `region` names it): the request stays queued and the pool is added when the"
+            + " master answers; the pools this site has keep working.")
+    public ServiceView morePool(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+                                @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+                                @PathVariable("global_id") String globalId) {
         return ServiceView.of(services.requestPool(caller, GlobalId.parse(globalId)));
     }
 }

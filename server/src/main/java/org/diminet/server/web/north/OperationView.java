@@ -1,5 +1,6 @@
 package org.diminet.server.web.north;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.diminet.core.operation.Failure;
@@ -10,11 +11,47 @@ import org.diminet.core.operation.Step;
  * An open operation of a service as the North API shows it: what it does, where it stands, and which
  * sites are behind and why (the steps still pending).
  */
-public record OperationView(String id, String kind, String phase, FailureView revokedBecause,
-                            List<StepView> pendingSteps, Instant createdAt, Instant updatedAt) {
+@Schema(description = "An operation of the service still open at this site")
+public record OperationView(
+        @Schema(description = "The operation's id", example = "0f9e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f")
+        String id,
+        @Schema(description = "What it does: CREATE, UPDATE (sites join or leave), DELETE, or POOL (one more pool for"
+                + " a site)", example = "DELETE", allowableValues = {"CREATE", "UPDATE", "DELETE", "POOL"})
+        String kind,
+        @Schema(description = "Where it is: RUNNING, COMMITTED (done for the user; follow-up steps pending), REVERTING"
+                + " (revoked, being undone)", example = "COMMITTED",
+                allowableValues = {"RUNNING", "COMMITTED", "REVERTING"})
+        String phase,
+        @Schema(description = "Why it was revoked; null unless it was")
+        FailureView revokedBecause,
+        @Schema(description = "The steps still to do",
+                example = "[{\"region\": \"RegionThree\", \"action\": \"DELETE_PART\", \"attempts\": 4,"
+                        + " \"last_error\": \"site RegionThree is unreachable: connection refused\","
+                        + " \"next_attempt\": \"2026-11-22T10:16:03.400Z\"}]")
+        List<StepView> pendingSteps,
+        @Schema(description = "When it started", example = "2026-11-22T10:15:58Z")
+        Instant createdAt,
+        @Schema(description = "When it last moved", example = "2026-11-22T10:16:01.400Z")
+        Instant updatedAt) {
 
     /** A step still to do: at which site, what, how often it was tried, and its last error. */
-    public record StepView(String region, String action, int attempts, String lastError, Instant nextAttempt) {
+    @Schema(description = "A step of an operation still to do")
+    public record StepView(
+            @Schema(description = "The site it concerns", example = "RegionThree")
+            String region,
+            @Schema(description = "What it does there, e.g. CREATE_PART, DELETE_PART, UNDO_PART (a revoked create's"
+                    + " clean-up), SYNC_PART (the final resource list), REQUEST_POOL, LOCAL_WIRE", example = "DELETE_PART",
+                    allowableValues = {"CREATE_PART", "READ_PART", "CHECK_PART", "DELETE_PART", "UNDO_PART",
+                            "SYNC_PART", "REQUEST_POOL", "LOCAL_POOLS", "LOCAL_WIRE", "LOCAL_ADD_POOL", "LOCAL_REMOVE"})
+            String action,
+            @Schema(description = "How often it was tried", example = "4")
+            int attempts,
+            @Schema(description = "The last attempt's error; null before the first failure",
+                    example = "site RegionThree is unreachable: connection refused", types = {"string", "null"})
+            String lastError,
+            @Schema(description = "When it is tried next; null when it waits for nothing", example = "2026-11-22T10:16:03.400Z",
+                    types = {"string", "null"}, format = "date-time")
+            Instant nextAttempt) {
         static StepView of(Step step) {
             return new StepView(step.site().name(), step.action().name(), step.attempts(),
                     step.lastError().orElse(null), step.nextAttempt().orElse(null));
@@ -22,7 +59,14 @@ public record OperationView(String id, String kind, String phase, FailureView re
     }
 
     /** Why the operation was revoked. */
-    public record FailureView(String problem, String region, String message) {
+    @Schema(description = "Why an operation was revoked")
+    public record FailureView(
+            @Schema(description = "The problem's short name, as in problem details", example = "peer-unreachable")
+            String problem,
+            @Schema(description = "The site that failed or refused", example = "RegionThree", types = {"string", "null"})
+            String region,
+            @Schema(description = "What happened", example = "site RegionThree is unreachable: connection refused")
+            String message) {
         static FailureView of(Failure failure) {
             return new FailureView(failure.problem(), failure.region().map(Object::toString).orElse(null),
                     failure.message());

@@ -8,8 +8,14 @@ import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.error.InvalidRequestException;
 
 /** One resource in a request or response: a region and, where known, the network there. */
-public record ResourceBody(@Schema(example = "RegionOne") String region,
-                           @Schema(example = "3b8360e6-e29a-4063-a8bc-7bbd0785d08b", nullable = true) String network) {
+@Schema(description = "One site of a service: its region and the service's network there")
+public record ResourceBody(@Schema(description = "The site's region", example = "RegionOne",
+                                   requiredMode = Schema.RequiredMode.REQUIRED)
+                           String region,
+                           @Schema(description = "The network's id at that site; null (or absent in a request) for a"
+                                   + " site an L2 extension is to reach, until DIMINET has created its network there",
+                                   example = "3b8360e6-e29a-4063-a8bc-7bbd0785d08b", types = {"string", "null"})
+                           String network) {
 
     public static ResourceBody of(Resource resource) {
         return new ResourceBody(resource.region().name(), resource.network().map(NetworkId::value).orElse(null));
