@@ -57,6 +57,27 @@ public final class InterSiteServiceManager {
                 .toList();
     }
 
+    /** The most a page may hold; a larger {@code limit} is refused rather than quietly cut. */
+    public static final int MAX_PAGE = 1000;
+
+    /**
+     * One page of {@link #list(Caller)}: at most {@code limit} services after {@code marker} (the previous page's
+     * last global id), read page by page from the store.
+     */
+    public List<ServiceStatus> list(Caller caller, Optional<GlobalId> marker, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_PAGE + ", not " + limit);
+        }
+        Optional<InterSiteService> after = marker.map(id -> site.store().find(id).filter(caller::mayUse)
+                .orElseThrow(() -> new InvalidRequestException("marker", "marker " + id
+                        + " is not a service of yours at this site (give the last global_id of the previous page)")));
+        List<InterSiteService> page = site.store().page(caller.admin() ? Optional.empty() : Optional.of(caller.project()),
+                after, limit);
+        Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
+                .collect(Collectors.groupingBy(Operation::service));
+        return page.stream().map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of()))).toList();
+    }
+
     public ServiceStatus get(Caller caller, GlobalId id) {
         return ServiceStatus.of(find(caller, id), site.journal().openFor(id));
     }

@@ -35,6 +35,15 @@ public interface ServiceStore {
     /** Every service stored at this site, oldest first. */
     List<InterSiteService> list();
 
+    /**
+     * At most {@code limit} services in {@link #list()}'s order that come after {@code after} (from the first
+     * when empty), only {@code project}'s when one is given: one page of a listing, read without loading the
+     * rest, so a page costs the same with ten services stored or ten thousand.
+     *
+     * @param after a service in this store (the previous page's last)
+     */
+    List<InterSiteService> page(Optional<String> project, Optional<InterSiteService> after, int limit);
+
     /** Removes a service and its claim; returns false when there was none. */
     boolean delete(GlobalId id);
 

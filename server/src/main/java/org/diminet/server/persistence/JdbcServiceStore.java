@@ -141,6 +141,28 @@ public final class JdbcServiceStore implements ServiceStore {
     }
 
     @Override
+    public List<InterSiteService> page(Optional<String> project, Optional<InterSiteService> after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM services WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        project.ifPresent(p -> {
+            sql.append(" AND project = ?");
+            params.add(p);
+        });
+        after.ifPresent(a -> {
+            // (created_at, global_id) > the marker's, spelt out: row values compare alike on H2 and PostgreSQL,
+            // but this form lets both use the (created_at, global_id) index.
+            sql.append(" AND (created_at > ? OR (created_at = ? AND global_id > ?))");
+            java.time.OffsetDateTime at = a.createdAt().atOffset(java.time.ZoneOffset.UTC);
+            params.add(at);
+            params.add(at);
+            params.add(a.id().toString());
+        });
+        sql.append(" ORDER BY created_at, global_id LIMIT ?");
+        params.add(limit);
+        return inTransaction(reading, status -> jdbc.sql(sql.toString()).params(params).query(this::toService).list());
+    }
+
+    @Override
     public boolean delete(GlobalId id) {
         Objects.requireNonNull(id, "id");
         // The claim goes with the row (ON DELETE CASCADE).

@@ -52,7 +52,17 @@ public final class SiteClient {
     }
 
     /** An HTTP answer: status and JSON body (null when empty). */
-    record Answer(int status, JsonNode body) {
+    record Answer(int status, JsonNode body, java.util.Map<String, List<String>> headers) {
+        Answer(int status, JsonNode body) {
+            this(status, body, java.util.Map.of());
+        }
+
+        /** The first value of a response header, if it came. */
+        java.util.Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
         String text(String field) {
             return body == null || body.get(field) == null ? null : body.get(field).asText();
         }
@@ -102,7 +112,7 @@ public final class SiteClient {
                     : HttpRequest.BodyPublishers.ofString(payload));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), json);
+            return new Answer(response.statusCode(), json, response.headers().map());
         } catch (java.net.http.HttpTimeoutException e) {
             String why = method + " " + url + path + " got no answer";
             throw new IllegalStateException(why + ": " + e + "; " + ThreadDumps.write(why), e);

@@ -127,6 +127,37 @@ abstract class ServiceStoreContractTest {
         assertThat(store.list()).containsExactly(oldest, almostOldest, middleA, middleB, newest);
     }
 
+    @Test
+    void pagesFollowTheListOrder_onlyTheProjectAsked_andEndEmpty() {
+        List<InterSiteService> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // Two services per instant, so the id breaks ties across page boundaries.
+            all.add(anL3Service(aNetwork()).createdAt(T0.plusSeconds(i / 2)).inProject(i % 3 == 0 ? "other" : "demo")
+                    .withId("00000000-0000-0000-0000-00000000000" + (9 - i)).build());
+        }
+        all.forEach(store::insert);
+        List<InterSiteService> ordered = store.list();
+
+        List<InterSiteService> pages = new java.util.ArrayList<>();
+        java.util.Optional<InterSiteService> after = java.util.Optional.empty();
+        for (int page = 0; page < 10; page++) {
+            List<InterSiteService> got = store.page(java.util.Optional.empty(), after, 3);
+            if (got.isEmpty()) {
+                break;
+            }
+            assertThat(got.size()).isLessThanOrEqualTo(3);
+            pages.addAll(got);
+            after = java.util.Optional.of(got.getLast());
+        }
+        assertThat(pages).as("every page in turn, each service once").containsExactlyElementsOf(ordered);
+
+        List<InterSiteService> demo = ordered.stream().filter(s -> s.project().equals("demo")).toList();
+        List<InterSiteService> first = store.page(java.util.Optional.of("demo"), java.util.Optional.empty(), 2);
+        assertThat(first).containsExactlyElementsOf(demo.subList(0, 2));
+        assertThat(store.page(java.util.Optional.of("demo"), java.util.Optional.of(first.getLast()), 10))
+                .containsExactlyElementsOf(demo.subList(2, demo.size()));
+    }
+
     // --- update -----------------------------------------------------------------------------------
 
     @Test

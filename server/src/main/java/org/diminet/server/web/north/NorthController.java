@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.diminet.core.domain.error.InvalidRequestException;
+import java.util.Optional;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.service.ServiceStatus;
 import org.diminet.core.service.InterSiteServiceManager;
@@ -59,11 +61,42 @@ public class NorthController {
     @GetMapping
     @Operation(operationId = "listServices", summary = "List the services",
             description = "This site's view of every service of the token's project (an admin's: of all projects)"
-                    + " that has a site here, each with its open operations.")
+                    + " that has a site here, each with its open operations, oldest first. Without `limit`, all of them;"
+                    + " with `limit`, one page, and while more may follow a `Link: <…>; rel=\"next\"` header with"
+                    + " the next page's URL (the OpenStack way: `limit` and `marker`, the last global id of a page).")
     @ApiResponse(responseCode = "200", description = "The services, possibly none",
+            headers = @Header(name = "Link", description = "With `limit`, when the page is full: the next page,"
+                    + " `rel=\"next\"`", schema = @Schema(type = "string",
+                    example = "</api/intersite-vertical?limit=100&marker=7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b>; rel=\"next\"")),
             content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ServiceView.class))))
-    public List<ServiceView> list(@RequestAttribute(RequestIdentity.CALLER) Caller caller) {
-        return services.list(caller).stream().map(ServiceView::of).toList();
+    @ApiResponse(responseCode = "400", description = "`limit` is not between 1 and 1000, or `marker` is not a"
+            + " service of the caller's at this site (`invalid-request`, `field` names which).")
+    public ResponseEntity<List<ServiceView>> list(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+            @io.swagger.v3.oas.annotations.Parameter(description = "At most this many services (1 to 1000)", example = "100")
+            @org.springframework.web.bind.annotation.RequestParam(name = "limit", required = false) Integer limit,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Start after this service: the last global id of"
+                    + " the previous page", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+            @org.springframework.web.bind.annotation.RequestParam(name = "marker", required = false) String marker) {
+        if (limit == null && marker == null) {
+            return ResponseEntity.ok(services.list(caller).stream().map(ServiceView::of).toList());
+        }
+        int size = limit == null ? InterSiteServiceManager.MAX_PAGE : limit;
+        List<ServiceView> page = services.list(caller, Optional.ofNullable(marker).map(NorthController::markerId), size)
+                .stream().map(ServiceView::of).toList();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.size() == size) {
+            answer.header("Link", "</api/intersite-vertical?limit=" + size + "&marker="
+                    + page.getLast().globalId() + ">; rel=\"next\"");
+        }
+        return answer.body(page);
+    }
+
+    private static GlobalId markerId(String marker) {
+        try {
+            return GlobalId.parse(marker);
+        } catch (RuntimeException e) { // the parser names its own field; here the field is the marker
+            throw new InvalidRequestException("marker", "marker must be a global id (a UUID), not '" + marker + "'");
+        }
     }
 
     @PostMapping
