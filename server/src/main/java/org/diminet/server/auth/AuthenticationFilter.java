@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service: a user's {@code X-Auth-Token} on the North and Neutron APIs (the {@link Caller} is left for
  * the controllers), a peer's service token or client certificate on the East-West API (its region is
  * left for them). Everything else is refused with 401 before any controller runs, except the few
- * open doors: the region name and health (for probes) and the embedded identity's token endpoint.
+ * open doors: the region name and health (for probes), the embedded identity's token endpoint and the
+ * web console's static files.
  */
 public final class AuthenticationFilter extends OncePerRequestFilter {
     static final String EAST_WEST = "/api/intersite-horizontal";
@@ -136,12 +137,25 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
         // Neutron's version list is open too, as in Neutron (clients read it before they authenticate).
         return path.equals("/api/region") || path.equals("/api/health") || path.equals("/v3/auth/tokens")
                 || path.equals("/neutron") || path.equals("/neutron/")
-                || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
+                || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
+                || isConsoleFile(path);
     }
 
-    /** On a separate East-West port: the probes' region call and users' requests a peer hands to their master. */
+    /**
+     * The web console's static files: a browser loads them before anyone signs in, and they hold no data;
+     * the console's API calls carry the user's token like any other client's.
+     */
+    private static boolean isConsoleFile(String path) {
+        return path.equals("/") || path.equals("/index.html") || path.equals("/favicon.ico")
+                || path.startsWith("/console/") && !path.contains("..");
+    }
+
+    /**
+     * On a separate East-West port: the probes' region call, users' requests a peer hands to their master,
+     * and a user's network listing a peer asks for the console (each with the user's own token).
+     */
     private static boolean servedOnEastWestPortToo(String path) {
-        return path.equals("/api/region") || path.startsWith("/api/intersite-vertical/");
+        return path.equals("/api/region") || path.startsWith("/api/intersite-vertical/") || path.equals("/api/networks");
     }
 
     private boolean limited(HttpServletResponse response, String path, String callerKey) throws IOException {
