@@ -20,7 +20,7 @@ export function poolBar(cidr, sites) {
       const x = pool.from * WIDTH;
       const width = Math.max(2, (pool.to - pool.from) * WIDTH);
       shapes.push(svg('rect', { x, y: BAR_TOP, width, height: BAR_HEIGHT, fill: colour, 'fill-opacity': 0.35,
-        stroke: colour, dataset: { region: site.region } }));
+        stroke: colour, 'stroke-dasharray': site.error ? '6 4' : null, dataset: { region: site.region } }));
       // The share of addresses in use, drawn from the pool's start (pools fill from their low end).
       if (full > 0) {
         shapes.push(svg('rect', { x, y: BAR_TOP, width: Math.max(1.5, width * full), height: BAR_HEIGHT, fill: colour }));
@@ -43,11 +43,17 @@ export function poolBar(cidr, sites) {
       h('span', { class: `swatch swatch-${colourSlot(site.region, regions)}`, 'aria-hidden': 'true' }),
       h('span', {}, h('strong', {}, site.region), ' ',
         (site.pools || []).map(p => `${p.start}–${p.end}`).join(', ') || (site.error ? 'not known now' : 'no pool'),
-        size && known ? `: ${used} of ${size} addresses used (${percent(used, size)}) ` : '',
-        size && !known ? `: ${size} addresses; how many are used is counted at ${site.region}'s own console` : ''),
+        usage(site, known, used, size)),
       size && known ? h('meter', { min: 0, max: size, value: used, 'aria-label': `${site.region}: ${used} of ${size} used` }) : null);
   }));
   return [bar, legend];
+}
+
+function usage(site, known, used, size) {
+  if (!size) return '';
+  if (known) return `: ${used} of ${size} addresses used (${percent(used, size)}) `;
+  if (site.error) return `: ${size} addresses (the master's ledger); how many are used is not known now`;
+  return `: ${size} addresses; how many are used is counted at ${site.region}'s own console`;
 }
 
 function firstOf(cidr) {

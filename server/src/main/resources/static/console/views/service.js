@@ -78,26 +78,26 @@ export async function showService(main, ctx, id) {
   }
 
   function sitesTable(ordered) {
-    return h('table', { id: 'service-sites' },
+    return h('div', { class: 'table-scroll' }, h('table', { id: 'service-sites' },
       h('caption', {}, 'Each site as it describes its part now'),
-      h('thead', {}, h('tr', {}, ['Site', 'Network', 'CIDRs', service.type === 'L2' ? 'Pools (used / size)' : 'Machines here', 'State', '']
+      h('thead', {}, h('tr', {}, ['Site', 'Network', 'CIDRs', service.type === 'L2' ? 'Pools (used / size)' : null, '']
+        .filter(title => title !== null)
         .map(title => h('th', { scope: 'col' }, title || h('span', { class: 'visually-hidden' }, 'Actions'))))),
       h('tbody', {}, ordered.map(part => h('tr', { dataset: { region: part.region } },
         h('th', { scope: 'row' }, part.region, part.master ? h('span', { class: 'hint' }, ' master') : null,
-          part.region === ctx.region ? h('span', { class: 'hint' }, ' (this site)') : null),
+          part.region === ctx.region ? h('span', { class: 'hint' }, ' (this site)') : null,
+          part.error ? null : h('div', {}, part.down ? h('span', { class: 'badge bad' }, 'unreachable')
+            : h('span', { class: `badge state-${part.state}` }, part.state))),
         part.error
-          ? h('td', { colspan: 4 }, h('span', { class: 'badge bad' }, part.down ? 'unreachable' : 'refused'), ' ', part.error)
+          ? h('td', { colspan: service.type === 'L2' ? 3 : 2 }, h('span', { class: 'badge bad' }, part.down ? 'unreachable' : 'refused'), ' ', part.error)
           : [
             h('td', {}, h('code', { class: 'network-id' }, part.network || '—')),
             h('td', {}, (part.cidrs || []).join(', ')),
-            h('td', {}, service.type === 'L2'
-              ? `${(part.pools || []).map(p => `${p.start}–${p.end}`).join(', ')} (${part.ports_used ?? '?'} / ${part.pool_size ?? 0})`
-              : part.ports_used ?? '—'),
-            h('td', {}, part.down ? h('span', { class: 'badge bad' }, 'unreachable') : part.state
-              ? h('span', { class: `badge state-${part.state}` }, part.state) : ''),
+            service.type === 'L2' ? h('td', {},
+              `${(part.pools || []).map(p => `${p.start}–${p.end}`).join(', ')} (${part.ports_used ?? '?'} / ${part.pool_size ?? 0})`) : null,
           ],
         h('td', {}, part.master ? '' : h('button', { type: 'button', class: 'secondary', id: `remove-${part.region}`,
-          'aria-label': `Remove ${part.region} from ${service.name}`, onclick: () => removeSite(part.region) }, 'Remove…'))))));
+          'aria-label': `Remove ${part.region} from ${service.name}`, onclick: () => removeSite(part.region) }, 'Remove…')))))));
   }
 
   function addressSpace(ordered) {

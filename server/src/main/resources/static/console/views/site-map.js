@@ -5,7 +5,6 @@ import { svg } from '../dom.js';
 import { SITE_COLOURS, colourSlot } from '../format.js';
 
 const WIDTH = 400;
-const HEIGHT = 290;
 const RADIUS = 24;
 
 /**
@@ -14,6 +13,8 @@ const RADIUS = 24;
  */
 export function siteMap(sites, kind, title) {
   const places = layout(sites.length);
+  // Two sites side by side need less height than a ring of three or more.
+  const height = sites.length <= 2 ? 210 : 330;
   const regions = sites.map(s => s.region);
   const links = [];
   for (let i = 0; i < sites.length; i++) {
@@ -26,21 +27,22 @@ export function siteMap(sites, kind, title) {
   }
   const nodes = sites.map((site, i) => {
     const { x, y } = places[i];
-    const below = y + RADIUS + 17;
+    const lines = [[site.region, null], site.master ? ['master', 'role'] : null, site.down ? ['unreachable', 'down'] : null]
+      .filter(Boolean);
+    // Labels go on the outer side of the ring: above a node in its upper part, below the others, off the links.
+    const above = sites.length > 2 && y < places.reduce((sum, p) => sum + p.y, 0) / places.length - 10;
+    const first = above ? y - RADIUS - 12 - 17 * (lines.length - 1) : y + RADIUS + 20;
     return svg('g', { class: `node${site.down ? ' down' : ''}`, dataset: { region: site.region } },
       site.master ? svg('circle', { class: 'master-ring', cx: x, cy: y, r: RADIUS + 6 }) : null,
       svg('circle', { cx: x, cy: y, r: RADIUS, fill: SITE_COLOURS[colourSlot(site.region, regions)] }),
-      svg('text', { x, y: below, 'text-anchor': 'middle' }, site.region),
-      site.master ? svg('text', { x, y: below + 15, 'text-anchor': 'middle', class: 'role' }, 'master') : null,
-      site.down ? svg('text', { x, y: below + (site.master ? 30 : 15), 'text-anchor': 'middle', class: 'down' },
-        'unreachable') : null);
+      lines.map(([text, kind], line) => svg('text', { x, y: first + 17 * line, 'text-anchor': 'middle', class: kind }, text)));
   });
   const master = sites.find(s => s.master);
   const down = sites.filter(s => s.down).map(s => s.region);
   const description = `${kind === 'L2' ? 'L2 extension' : 'L3 routing'} linking ${regions.join(', ')}`
     + `${master ? `; master ${master.region}` : ''}${down.length ? `; unreachable: ${down.join(', ')}` : '; every site reachable'}.`;
   return svg('svg', {
-    class: 'site-map', id: 'site-map', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img',
+    class: 'site-map', id: 'site-map', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img',
     'aria-labelledby': 'site-map-title site-map-desc',
   },
   svg('title', { id: 'site-map-title' }, title),
@@ -49,10 +51,10 @@ export function siteMap(sites, kind, title) {
 }
 
 function layout(count) {
-  if (count <= 1) return [{ x: WIDTH / 2, y: 120 }];
-  if (count === 2) return [{ x: 100, y: 120 }, { x: 300, y: 120 }];
-  const centre = { x: WIDTH / 2, y: 128 };
-  const radius = 92;
+  if (count <= 1) return [{ x: WIDTH / 2, y: 90 }];
+  if (count === 2) return [{ x: 100, y: 90 }, { x: 300, y: 90 }];
+  const centre = { x: WIDTH / 2, y: 170 };
+  const radius = 95;
   return Array.from({ length: count }, (_, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / count;
     return { x: Math.round(centre.x + radius * Math.cos(angle) * 1.35), y: Math.round(centre.y + radius * Math.sin(angle)) };

@@ -83,7 +83,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until {@code condition} holds, at most {@code seconds}; the failure says what was awaited. */
     <T> T await(String what, int seconds, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(100))
+                .withMessage(what).until(condition);
     }
 
     WebElement visible(String css) {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,9 +28,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web console in a real headless Chromium against three sites (separate servers over HTTP on
  * loopback, seeded like the demo): a user signs in, creates an L3 and an L2 service through the forms,
- * sees them on every site's console, adds a site, sees refusals next to the field they concern, deletes
- * with a confirmation, and sees a site that went down. Each step is checked through the API as well.
- * Screenshots of the pages go to {@code target/console-screenshots}. The steps build on each other, in order.
+ * sees them on every site's console, adds and removes a site, sees refusals next to the field they
+ * concern, deletes with a confirmation, and sees a site that went down. Each step is checked through the
+ * API as well. Screenshots of the pages go to {@code target/console-screenshots} (and of the page a
+ * failed step left, as {@code failed-<test>.png}). The steps build on each other, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +46,16 @@ class ConsoleBrowserTest {
     private final Map<String, Map<String, String>> networks = new TreeMap<>();
     private String l3Id;
     private String l2Id;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     @BeforeAll
     void start() throws Exception {
@@ -214,12 +228,30 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
+    void removeSite_afterAConfirmation_leavesTheOthers() throws Exception {
+        go(ONE, "#/services/" + l3Id);
+        browser.visible("#remove-" + TWO).click();
+        browser.visible("#confirm-dialog");
+        assertThat(browser.find("#confirm-title").getText()).isEqualTo("Remove RegionTwo from web-l3?");
+        browser.find("#confirm-yes").click();
+
+        browser.await("RegionTwo gone from the sites", 30,
+                d -> d.findElements(By.cssSelector("#service-sites tr[data-region=RegionTwo]")).isEmpty());
+        assertThat(browser.findAll("#service-sites tbody tr")).hasSize(2);
+        eventually(() -> alice(TWO).get(l3Id).status() == 404, "RegionTwo's part removed");
+        JsonNode atMaster = check(alice(ONE).get(l3Id), 200).body();
+        assertThat(atMaster.get("resources").findValuesAsText("region")).containsExactlyInAnyOrder(ONE, THREE);
+        check(alice(THREE).get(l3Id), 200);
+    }
+
+    @Test
+    @Order(8)
     void delete_asksFirst_escapeCancels_thenTheServiceGoesEverywhere() throws Exception {
         go(ONE, "#/services/" + l3Id);
         browser.visible("#delete-service").click();
         browser.visible("#confirm-dialog");
         assertThat(browser.focusedId()).as("the safe answer has the focus").isEqualTo("confirm-no");
-        assertThat(browser.find("#confirm-text").getText()).contains("RegionOne, RegionTwo, RegionThree");
+        assertThat(browser.find("#confirm-text").getText()).contains("RegionOne, RegionThree");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await("the dialog closed", 5, d -> d.findElements(By.cssSelector("#confirm-dialog")).isEmpty());
         check(alice(ONE).get(l3Id), 200);
@@ -235,7 +267,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void peers_areListed_andASiteThatWentDown_isShownUnreachable() throws Exception {
         go(ONE, "#/peers");
         browser.textOf("#peer-rows", THREE, 10);
@@ -254,7 +286,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theConsole_askedNothingOfAnotherOrigin_andRaisedNoScriptError() {
         List<String> origins = new ArrayList<>(cluster.regions().stream().map(this::url).toList());
         List<String> requested = browser.requestedUrls();

@@ -72,7 +72,7 @@ public class ServiceSitesController {
                 case Outcome.Ok<PartReply> ok -> SiteParts.of(ok.value(), master, shared,
                         entry.getKey().equals(here) ? machinesHere(ok.value(), shared) : null);
                 case Outcome.Failed<PartReply> failed -> SiteParts.SitePart.failed(entry.getKey().name(), master,
-                        answered(failed.error()), why(failed.error()));
+                        answered(failed.error()), why(failed.error()), SiteParts.grantedTo(status, entry.getKey()), shared);
             };
         }).toList();
         return new SiteParts(service.id().toString(), service.type(), service.master().name(),

@@ -35,8 +35,14 @@ public record SiteParts(String globalId, ServiceType type, String master, String
                            String network, List<String> cidrs, List<Pool> pools, BigInteger poolSize,
                            Integer portsUsed) {
 
-        static SitePart failed(String region, boolean master, boolean reachable, String error) {
-            return new SitePart(region, master, reachable, error, null, null, List.of(), List.of(), null, null);
+        /**
+         * A part that could not be read. The master still knows from its ledger which addresses it gave that
+         * site ({@code granted}), so the address space can be drawn whole; elsewhere nothing is known.
+         */
+        static SitePart failed(String region, boolean master, boolean reachable, String error, List<IpRange> granted,
+                               Cidr shared) {
+            return new SitePart(region, master, reachable, error, null, null, List.of(),
+                    granted.stream().map(p -> pool(p, shared)).toList(), size(granted), null);
         }
     }
 
@@ -55,11 +61,20 @@ public record SiteParts(String globalId, ServiceType type, String master, String
      */
     static SitePart of(PartReply part, boolean master, Cidr shared, Integer portsUsed) {
         List<Pool> pools = part.pools().stream().map(p -> pool(p, shared)).toList();
-        BigInteger size = part.pools().isEmpty() ? null
-                : part.pools().stream().map(IpRange::size).reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger size = size(part.pools());
         return new SitePart(part.region().name(), master, true, null, part.state() == null ? null : part.state().name(),
                 part.network().map(Object::toString).orElse(null), part.cidrs().stream().map(Cidr::value).toList(),
                 pools, size, portsUsed != null ? portsUsed : shared != null && !master ? Integer.valueOf(part.userPorts()) : null);
+    }
+
+    /** What this site's ledger gave {@code region} (only a master has a ledger). */
+    static List<IpRange> grantedTo(ServiceStatus status, org.diminet.core.domain.Region region) {
+        return status.service().params() instanceof L2Params l2 && l2.ledger().isPresent()
+                ? l2.ledger().get().assignedTo(region) : List.of();
+    }
+
+    private static BigInteger size(List<IpRange> pools) {
+        return pools.isEmpty() ? null : pools.stream().map(IpRange::size).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     private static Pool pool(IpRange range, Cidr shared) {
