@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its own chromedriver, for the web console's tests. Nothing
  * is downloaded: both programs must be installed ({@code apt-get install chromium chromium-driver}, as
- * {@code .ci/run} does); without them the tests are skipped and say why. Every request the browser makes
+ * {@code .ci/run} does); without them the tests are skipped and say why (see {@link #missing()}). Every request the browser makes
  * is recorded (Chrome's performance log), so a test can check that the console asks nothing of another
  * origin.
  */
@@ -45,11 +45,14 @@ final class ConsoleBrowser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Starts the browser, or skips the calling test (with the reason) when Chromium is not installed. */
-    static ConsoleBrowser startOrSkip() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the web console's browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + "); install them with: apt-get install chromium chromium-driver");
+    /** Why the browser cannot run here (Chromium or its driver is not installed), or empty when it can. */
+    static Optional<String> missing() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) ? Optional.empty()
+                : Optional.of("the web console's browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+                        + ", " + CHROMEDRIVER + "); install them with: apt-get install chromium chromium-driver");
+    }
+
+    static ConsoleBrowser start() {
         // The driver is named explicitly, so Selenium Manager never tries to download one.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();

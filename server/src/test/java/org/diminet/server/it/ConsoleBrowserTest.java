@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.diminet.server.launcher.LocalIdentity;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class ConsoleBrowserTest {
     private static final String TWO = "RegionTwo";
     private static final String THREE = "RegionThree";
 
+    private static final java.util.Optional<String> MISSING = ConsoleBrowser.missing();
+
     private MultiSiteCluster cluster;
     private ConsoleBrowser browser;
     /** Network ids by site, then name: the demo's networks, in alice's project. */
@@ -59,11 +63,21 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        browser = ConsoleBrowser.startOrSkip();
+        if (MISSING.isPresent()) {
+            System.err.println("ConsoleBrowserTest skipped: " + MISSING.get());
+            return;
+        }
+        browser = ConsoleBrowser.start();
         cluster = MultiSiteCluster.start(3);
         seed(ONE, "routed-1", "10.1.0.0/24", "extendable-1", "192.168.101.0/24");
         seed(TWO, "routed-2", "10.2.0.0/24", "extendable-2", "192.168.102.0/24", "clashing-2", "10.1.0.128/25");
         seed(THREE, "routed-3", "10.3.0.0/24", "clashing-3", "10.2.0.0/25");
+    }
+
+    /** Each step is reported skipped, with the reason, where Chromium is not installed. */
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(MISSING.isEmpty(), () -> "skipped: " + MISSING.orElse(""));
     }
 
     @AfterAll
