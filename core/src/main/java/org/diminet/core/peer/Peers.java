@@ -10,6 +10,7 @@ import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.Region;
 import org.diminet.core.domain.Resource;
+import org.diminet.core.vim.NetworkSummary;
 
 /**
  * The other DIMINET instances. Every method blocks until the peer answered or its time limit passed,
@@ -57,4 +58,10 @@ public interface Peers {
      * (DELETING) when a site's removal is still on its way, empty when it is gone everywhere.
      */
     Optional<InterSiteService> forwardDelete(Region master, GlobalId id, Caller caller);
+
+    /**
+     * The networks {@code caller} may name at {@code site}, asked with the caller's own credential so that
+     * the site decides itself what the caller may see (read-only, for people picking networks).
+     */
+    List<NetworkSummary> networksAt(Region site, Caller caller);
 }

@@ -22,6 +22,7 @@ import org.diminet.core.operation.OperationPhase;
 import org.diminet.core.operation.SiteLocks;
 import org.diminet.core.operation.Step;
 import org.diminet.core.operation.StepAction;
+import org.diminet.core.vim.NetworkSummary;
 
 /**
  * The North use cases of one site. A create makes this site the master of the new service; a change
@@ -80,6 +81,22 @@ public final class InterSiteServiceManager {
 
     public ServiceStatus get(Caller caller, GlobalId id) {
         return ServiceStatus.of(find(caller, id), site.journal().openFor(id));
+    }
+
+    /**
+     * The networks the caller may name at {@code region}: this site's from its VIM, a peer's asked of that
+     * peer with the caller's own credential, so the peer decides itself what the caller may see. Read-only;
+     * for people picking the networks of a new service.
+     */
+    public List<NetworkSummary> networksAt(Caller caller, Region region) {
+        if (region.equals(site.local())) {
+            return LocalNetworks.usableBy(site, caller);
+        }
+        if (!site.peers().knownRegions().contains(region)) {
+            throw new InvalidRequestException("region", "region " + region + " is unknown here; known regions: "
+                    + site.local() + " and its peers " + site.peers().knownRegions());
+        }
+        return site.peers().networksAt(region, caller);
     }
 
     /** Creates the service in {@code request}'s project, which the caller has already been allowed to act for. */

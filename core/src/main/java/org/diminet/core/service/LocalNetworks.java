@@ -1,7 +1,12 @@
 package org.diminet.core.service;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.Region;
@@ -9,6 +14,7 @@ import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.error.ConflictException;
 import org.diminet.core.domain.error.NotFoundException;
+import org.diminet.core.vim.NetworkSummary;
 import org.diminet.core.vim.VimPort;
 import org.diminet.core.vim.VimSubnet;
 
@@ -61,6 +67,27 @@ public final class LocalNetworks {
     /** The local subnets that overlap {@code cidr}; empty means an L2 extension of it could land here. */
     public static List<VimSubnet> subnetsOverlapping(SiteContext site, Cidr cidr) {
         return site.vim().allSubnets().stream().filter(s -> s.cidr().overlaps(cidr)).toList();
+    }
+
+    /**
+     * This site's networks the caller may name in a service: its project's and shared ones (an admin's:
+     * all), with their subnets' CIDRs. A network without a subnet is left out, as no service can use it.
+     * The VIM is read as the other checks read it (every subnet, then each network once), so no VIM needs
+     * another call for this.
+     */
+    public static List<NetworkSummary> usableBy(SiteContext site, Caller caller) {
+        Map<NetworkId, List<Cidr>> cidrs = new LinkedHashMap<>();
+        for (VimSubnet subnet : site.vim().allSubnets()) {
+            cidrs.computeIfAbsent(subnet.networkId(), id -> new ArrayList<>()).add(subnet.cidr());
+        }
+        List<NetworkSummary> usable = new ArrayList<>();
+        cidrs.forEach((id, networkCidrs) -> site.vim().findNetwork(id)
+                .filter(network -> caller.admin() || network.usableBy(caller.project()))
+                .ifPresent(network -> usable.add(new NetworkSummary(id, network.name(), network.project(),
+                        network.shared(), networkCidrs))));
+        usable.sort(Comparator.comparing(NetworkSummary::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(n -> n.id().value()));
+        return usable;
     }
 
     /** The refusal to take away a network that users' machines still sit on. */

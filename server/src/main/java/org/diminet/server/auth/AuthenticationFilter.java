@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the controllers), a peer's service token or client certificate on the East-West API (its region is
  * left for them). Everything else is refused with 401 before any controller runs, except the few
  * open doors: the region name, health and metrics (for probes and Prometheus, which present no
- * Keystone token; {@code management.server.port} moves the actuator's to a port of its own) and the
- * embedded identity's token endpoint.
+ * Keystone token; {@code management.server.port} moves the actuator's to a port of its own), the
+ * embedded identity's token endpoint, the API documentation and the web console's static files.
  */
 public final class AuthenticationFilter extends OncePerRequestFilter {
     static final String EAST_WEST = "/api/intersite-horizontal";
@@ -147,7 +147,8 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
                 || path.equals("/neutron") || path.equals("/neutron/")
                 || path.equals("/api/openapi") || path.startsWith("/api/openapi/")
                 || path.equals("/api/openapi.yaml") || path.startsWith("/api/openapi.yaml/")
-                || path.equals("/api/ui") || path.startsWith("/api/swagger-ui/");
+                || path.equals("/api/ui") || path.startsWith("/api/swagger-ui/")
+                || isConsoleFile(path);
     }
 
     /** The East-West API's paths, where peers, not users, are admitted. */
@@ -155,9 +156,21 @@ public final class AuthenticationFilter extends OncePerRequestFilter {
         return path.equals(EAST_WEST) || path.startsWith(EAST_WEST + "/");
     }
 
-    /** On a separate East-West port: the probes' region call and users' requests a peer hands to their master. */
+    /**
+     * The web console's static files: a browser loads them before anyone signs in, and they hold no data;
+     * the console's API calls carry the user's token like any other client's.
+     */
+    private static boolean isConsoleFile(String path) {
+        return path.equals("/") || path.equals("/index.html") || path.equals("/favicon.ico")
+                || path.startsWith("/console/") && !path.contains("..");
+    }
+
+    /**
+     * On a separate East-West port: the probes' region call, users' requests a peer hands to their master,
+     * and a user's network listing a peer asks for the console (each with the user's own token).
+     */
     private static boolean servedOnEastWestPortToo(String path) {
-        return path.equals("/api/region") || path.startsWith("/api/intersite-vertical/");
+        return path.equals("/api/region") || path.startsWith("/api/intersite-vertical/") || path.equals("/api/networks");
     }
 
     private boolean limited(HttpServletResponse response, String path, String callerKey) throws IOException {

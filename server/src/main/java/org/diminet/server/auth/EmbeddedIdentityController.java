@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Keystone v3's token API ({@code /v3/auth/tokens}) over the site's {@link EmbeddedIdentity}, so that
  * OpenStack clients and peers get and check tokens as they would with Keystone. A site whose identity
- * is Keystone has no embedded one and answers 404. Requests reach it unauthenticated: it checks
+ * is Keystone has no embedded one: it passes a log-in on to Keystone ({@link KeystoneSignIn}, so that the
+ * web console signs in at its own site either way) and answers the other calls 404. Requests reach it
+ * unauthenticated: it checks
  * {@code X-Auth-Token} itself, and lets a caller see or revoke another user's token only with the
  * {@code admin} or {@code service} role, as Keystone's default policy does.
  */
@@ -45,9 +47,11 @@ public class EmbeddedIdentityController {
     private static final String NOT_EMBEDDED_LOWER = "this site's identity is Keystone, not the embedded one.";
 
     private final ObjectProvider<EmbeddedIdentity> identity;
+    private final ObjectProvider<KeystoneSignIn> keystone;
 
-    public EmbeddedIdentityController(ObjectProvider<EmbeddedIdentity> identity) {
+    public EmbeddedIdentityController(ObjectProvider<EmbeddedIdentity> identity, ObjectProvider<KeystoneSignIn> keystone) {
         this.identity = identity;
+        this.keystone = keystone;
     }
 
     @PostMapping
@@ -73,7 +77,8 @@ public class EmbeddedIdentityController {
                                         @RequestBody(required = false) String body, HttpServletRequest request) {
         EmbeddedIdentity embedded = identity.getIfAvailable();
         if (embedded == null) {
-            return notEmbedded();
+            KeystoneSignIn passOn = keystone.getIfAvailable();
+            return passOn == null ? notEmbedded() : signInAtKeystone(passOn, body);
         }
         KeystoneAuthRequest.Credentials credentials;
         try {
@@ -161,6 +166,22 @@ public class EmbeddedIdentityController {
             LOG.info("token of user '{}' (project '{}') revoked", subject.info().userName(), subject.info().projectName());
             return ResponseEntity.noContent().build();
         });
+    }
+
+    private static ResponseEntity<String> signInAtKeystone(KeystoneSignIn keystone, String body) {
+        KeystoneSignIn.Answer answer;
+        try {
+            answer = keystone.signIn(body);
+        } catch (IdentityUnavailableException e) {
+            LOG.warn("log-in not passed on: {}", e.getMessage());
+            return answer(503, KeystoneError.of(503, "Service Unavailable",
+                    "The identity service (Keystone) cannot be reached from this site now; try again shortly."));
+        }
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
+        if (answer.subjectToken() != null) {
+            reply.header(SUBJECT_TOKEN, answer.subjectToken());
+        }
+        return reply.body(answer.body());
     }
 
     private interface SubjectAction {

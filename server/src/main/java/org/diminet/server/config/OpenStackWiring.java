@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.diminet.core.domain.Region;
 import org.diminet.openstack.keystone.KeystoneCredentials;
+import org.diminet.server.auth.KeystoneSignIn;
 import org.diminet.openstack.keystone.KeystoneException;
 import org.diminet.openstack.keystone.KeystoneOptions;
 import org.diminet.openstack.keystone.KeystoneSession;
@@ -59,6 +60,12 @@ public class OpenStackWiring {
                     + " regions in the catalog: " + session.catalog().regions());
         }
         return session;
+    }
+
+    /** Users' log-in at this site, passed on to Keystone: the web console signs in at its own site. */
+    @Bean
+    KeystoneSignIn keystoneSignIn(KeystoneSession session) {
+        return new KeystoneSignIn(session.credentials().authUrl(), session.httpClient());
     }
 
     @Bean

@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<DemoIdentity.DemoToken> tokens = DemoIdentity.issueTokens(identity, started.get(0), plan.get(0).url());
         DemoIdentity.writeTokens(dataDir.toAbsolutePath(), plan.get(0).url() + "/v3", tokens);
-        DemoSeeder.printGuide(seeded, tokens, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE),
+        DemoSeeder.printGuide(seeded, tokens, identity, dataDir.toAbsolutePath().resolve(DemoIdentity.TOKENS_FILE),
                 dataPlane.equals("linux"), DemoLogs.file(dataDir.toAbsolutePath()), verbose);
         return 0;
     }

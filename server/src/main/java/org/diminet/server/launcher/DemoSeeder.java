@@ -49,8 +49,8 @@ final class DemoSeeder {
         vim.createNetworkWithSubnet(name, LocalIdentity.PROJECT_A, new SubnetSpec(parsed, parsed.defaultGateway(), List.of()));
     }
 
-    static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, java.nio.file.Path tokensFile,
-                           boolean linux, java.nio.file.Path logFile, boolean verbose) {
+    static void printGuide(List<SeededSite> sites, List<DemoIdentity.DemoToken> tokens, LocalIdentity identity,
+                           java.nio.file.Path tokensFile, boolean linux, java.nio.file.Path logFile, boolean verbose) {
         StringBuilder out = new StringBuilder("\n=== DIMINET demo: ").append(sites.size()).append(" sites running ===\n");
         for (SeededSite s : sites) {
             out.append(String.format("%n%-12s %s   (Swagger UI: %s/api/ui, Neutron API: %s/neutron/v2.0/networks)%n",
@@ -68,6 +68,12 @@ final class DemoSeeder {
         }
         out.append("The networks above belong to ").append(LocalIdentity.PROJECT_A)
                 .append(" (alice); bob's token cannot name them, the admin's can.\n");
+        out.append("\nWeb console: open any site's URL above in a browser, e.g. ").append(sites.get(0).site().url())
+                .append("/\n  and sign in as ").append(LocalIdentity.ALICE).append(", password ")
+                .append(identity.user(LocalIdentity.ALICE).password()).append(", project ").append(LocalIdentity.PROJECT_A)
+                .append(" (or ").append(LocalIdentity.BOB).append(" / ").append(identity.user(LocalIdentity.BOB).password())
+                .append(", project ").append(LocalIdentity.PROJECT_B).append("; ").append(LocalIdentity.ADMIN).append(" / ")
+                .append(identity.user(LocalIdentity.ADMIN).password()).append(", project admin).\n");
         SeededSite first = sites.get(0);
         SeededSite second = sites.get(1);
         out.append("\nTry (L3 routing between RegionOne and RegionTwo):\n")

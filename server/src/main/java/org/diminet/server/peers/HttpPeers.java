@@ -32,6 +32,10 @@ import org.diminet.core.peer.Peers;
 import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.server.web.eastwest.PoolRequest;
+import org.diminet.core.vim.NetworkSummary;
+import org.diminet.server.web.north.NetworkList;
+import org.diminet.server.web.north.NetworkView;
+import org.diminet.server.web.north.NetworksController;
 import org.diminet.server.web.north.ResourceChangeRequest;
 import org.diminet.server.web.north.ResourceBody;
 import org.diminet.server.web.north.ServiceView;
@@ -127,6 +131,14 @@ public final class HttpPeers implements Peers {
         return Optional.ofNullable(call(master, "DELETE", "/api/intersite-vertical/" + id, null, ServiceView.class,
                         requestTimeout, Optional.of(caller)))
                 .map(ServiceView::toDomain);
+    }
+
+    @Override
+    public List<NetworkSummary> networksAt(Region site, Caller caller) {
+        NetworkList answer = call(site, "GET", NetworksController.PATH, null, NetworkList.class, requestTimeout,
+                Optional.of(caller));
+        return answer == null || answer.networks() == null ? List.of()
+                : answer.networks().stream().map(NetworkView::toDomain).toList();
     }
 
     /** A probe need not wait as long as a real call: a site that takes this long is not well. */

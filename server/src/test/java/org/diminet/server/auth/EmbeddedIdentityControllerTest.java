@@ -210,6 +210,62 @@ class EmbeddedIdentityControllerTest {
         }
     }
 
+    @Test
+    void besideKeystone_aLogIn_isPassedOnToKeystone_andItsAnswerComesBackAsItIs() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> received = new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer keystone = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        keystone.createContext("/v3/auth/tokens", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.set(exchange.getRequestMethod() + " " + body);
+            boolean good = body.contains("\"password\": \"right\"");
+            byte[] answer = (good ? "{\"token\": {\"user\": {\"name\": \"carol\"}}}" : UNAUTHORIZED)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (good) {
+                exchange.getResponseHeaders().add("X-Subject-Token", "gAAAA-keystone-token");
+            }
+            exchange.sendResponseHeaders(good ? 201 : 401, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        keystone.start();
+        try {
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("keystoneSignIn", new KeystoneSignIn(java.net.URI.create("http://127.0.0.1:"
+                    + keystone.getAddress().getPort() + "/v3"), java.net.http.HttpClient.newHttpClient()));
+            MockMvc site = MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(
+                    beans.getBeanProvider(EmbeddedIdentity.class), beans.getBeanProvider(KeystoneSignIn.class))).build();
+
+            site.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                            .content(passwordAuth("carol", "right", "", "")))
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("X-Subject-Token", "gAAAA-keystone-token"))
+                    .andExpect(jsonPath("$.token.user.name").value("carol"));
+            assertThat(received.get()).startsWith("POST ").contains("\"name\": \"carol\"");
+
+            site.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                            .content(passwordAuth("carol", "wrong", "", "")))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().doesNotExist("X-Subject-Token"))
+                    .andExpect(content().json(UNAUTHORIZED, JsonCompareMode.STRICT));
+            // Only the log-in is passed on: checking or revoking tokens stays Keystone's own business.
+            site.perform(get("/v3/auth/tokens").header("X-Auth-Token", "t").header("X-Subject-Token", "t"))
+                    .andExpect(status().isNotFound());
+        } finally {
+            keystone.stop(0);
+        }
+
+        StaticListableBeanFactory gone = new StaticListableBeanFactory();
+        gone.addBean("keystoneSignIn", new KeystoneSignIn(java.net.URI.create("http://127.0.0.1:"
+                + keystone.getAddress().getPort() + "/v3"), java.net.http.HttpClient.newHttpClient()));
+        MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(gone.getBeanProvider(EmbeddedIdentity.class),
+                        gone.getBeanProvider(KeystoneSignIn.class))).build()
+                .perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("carol", "right", "", "")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error.code").value(503));
+    }
+
     private String issue(String user, String password) {
         return identity.issue(user, password, Optional.empty()).token();
     }
@@ -233,7 +289,8 @@ class EmbeddedIdentityControllerTest {
         if (identity != null) {
             beans.addBean("embeddedIdentity", identity);
         }
-        return MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(beans.getBeanProvider(EmbeddedIdentity.class)))
+        return MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(beans.getBeanProvider(EmbeddedIdentity.class),
+                        beans.getBeanProvider(KeystoneSignIn.class)))
                 .build();
     }
 }

@@ -119,6 +119,11 @@ final class InProcessPeers implements Peers {
         return call(master, () -> sites.get(master).manager().delete(caller, id).map(s -> s.service()));
     }
 
+    @Override
+    public List<org.diminet.core.vim.NetworkSummary> networksAt(Region site, Caller caller) {
+        return call(site, () -> sites.get(site).manager().networksAt(caller, site));
+    }
+
     private <T> T call(Region site, Supplier<T> work) {
         if (down.contains(site)) {
             throw PeerException.notSent(site, "connection refused (site down)");
