@@ -12,7 +12,7 @@ import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Region;
 import org.diminet.server.auth.tls.PeerCertificates;
 import org.diminet.server.peers.PeerCredentials;
-import org.diminet.server.web.problem.RawErrorBody;
+import org.diminet.server.http.RawErrorBody;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 
 /**
  * The site's own identity service, standing in for Keystone where there is none (demo, tests): it

@@ -1,5 +1,7 @@
 package org.diminet.server.config;
 
+import org.diminet.server.settings.SiteProperties;
+
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;

@@ -1,5 +1,9 @@
 package org.diminet.server.config;
 
+import org.diminet.server.settings.SiteConfigurationException;
+
+import org.diminet.server.settings.SiteProperties;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import org.diminet.dataplane.linux.LinuxNetwork;

@@ -1,5 +1,9 @@
 package org.diminet.server.config;
 
+import org.diminet.server.settings.SiteConfigurationException;
+
+import org.diminet.server.settings.SiteProperties;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.diminet.core.domain.Region;

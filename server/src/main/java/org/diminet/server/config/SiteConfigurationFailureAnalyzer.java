@@ -1,5 +1,7 @@
 package org.diminet.server.config;
 
+import org.diminet.server.settings.SiteConfigurationException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

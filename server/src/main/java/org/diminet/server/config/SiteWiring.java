@@ -1,5 +1,9 @@
 package org.diminet.server.config;
 
+import org.diminet.server.settings.SiteConfigurationException;
+
+import org.diminet.server.settings.SiteProperties;
+
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.diminet.server.auth.EmbeddedIdentity;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 
 /**
  * The embedded identity of a group of sites that trust each other, for the demo, the benchmark and the

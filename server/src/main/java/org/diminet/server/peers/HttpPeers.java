@@ -31,14 +31,13 @@ import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.Peers;
 import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
-import org.diminet.server.web.eastwest.PoolRequest;
+import org.diminet.server.wire.PoolRequest;
 import org.diminet.core.vim.NetworkSummary;
-import org.diminet.server.web.north.NetworkList;
-import org.diminet.server.web.north.NetworkView;
-import org.diminet.server.web.north.NetworksController;
-import org.diminet.server.web.north.ResourceChangeRequest;
-import org.diminet.server.web.north.ResourceBody;
-import org.diminet.server.web.north.ServiceView;
+import org.diminet.server.wire.NetworkList;
+import org.diminet.server.wire.NetworkView;
+import org.diminet.server.wire.ResourceChangeRequest;
+import org.diminet.server.wire.ResourceBody;
+import org.diminet.server.wire.ServiceView;
 
 /**
  * Talks to other DIMINET sites with the JDK's HTTP client. Failures become {@link PeerException}s
@@ -135,7 +134,7 @@ public final class HttpPeers implements Peers {
 
     @Override
     public List<NetworkSummary> networksAt(Region site, Caller caller) {
-        NetworkList answer = call(site, "GET", NetworksController.PATH, null, NetworkList.class, requestTimeout,
+        NetworkList answer = call(site, "GET", NetworkList.PATH, null, NetworkList.class, requestTimeout,
                 Optional.of(caller));
         return answer == null || answer.networks() == null ? List.of()
                 : answer.networks().stream().map(NetworkView::toDomain).toList();

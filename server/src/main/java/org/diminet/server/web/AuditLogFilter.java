@@ -38,7 +38,7 @@ public class AuditLogFilter extends OncePerRequestFilter {
 
     private final String region;
 
-    public AuditLogFilter(org.diminet.server.config.SiteProperties site) {
+    public AuditLogFilter(org.diminet.server.settings.SiteProperties site) {
         this.region = site.region();
     }
 

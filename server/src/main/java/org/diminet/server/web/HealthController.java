@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.diminet.server.health.SiteHealth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedIdentityTest {

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.diminet.server.auth.EmbeddedIdentity;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.diminet.server.launcher.LocalIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

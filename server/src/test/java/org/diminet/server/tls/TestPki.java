@@ -29,7 +29,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 
 /**
  * Certificates made at test time, written as PKCS#12 files into one directory: a trusted authority

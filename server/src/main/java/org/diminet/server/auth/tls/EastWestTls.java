@@ -14,8 +14,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import org.diminet.server.config.SiteConfigurationException;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteConfigurationException;
+import org.diminet.server.settings.SiteProperties;
 
 /**
  * This site's certificate and the authorities it trusts for peers' certificates

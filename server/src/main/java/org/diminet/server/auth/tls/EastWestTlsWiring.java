@@ -1,8 +1,8 @@
 package org.diminet.server.auth.tls;
 
 import java.util.List;
-import org.diminet.server.config.SiteConfigurationException;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteConfigurationException;
+import org.diminet.server.settings.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
-import org.diminet.server.config.SiteConfigurationException;
+import org.diminet.server.settings.SiteConfigurationException;
 
 /** Opens a PKCS#12 file named by a setting, and says which setting is wrong when it cannot. */
 final class Pkcs12Files {

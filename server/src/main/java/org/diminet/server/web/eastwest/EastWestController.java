@@ -1,5 +1,7 @@
 package org.diminet.server.web.eastwest;
 
+import org.diminet.server.wire.PoolRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -21,7 +23,7 @@ import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.Standing;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.EastWestHandler;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

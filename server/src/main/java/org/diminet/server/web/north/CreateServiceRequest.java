@@ -1,5 +1,9 @@
 package org.diminet.server.web.north;
 
+import org.diminet.server.wire.ResourceLists;
+
+import org.diminet.server.wire.ResourceBody;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.diminet.core.domain.Caller;

@@ -1,5 +1,9 @@
 package org.diminet.server.web.north;
 
+import org.diminet.server.wire.NetworkView;
+
+import org.diminet.server.wire.NetworkList;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "North")
 public class NetworksController {
     /** The path, also served on a separate East-West port: a peer asks it there on behalf of a user. */
-    public static final String PATH = "/api/networks";
+    public static final String PATH = NetworkList.PATH;
 
     private final InterSiteServiceManager services;
 

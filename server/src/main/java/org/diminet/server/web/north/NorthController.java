@@ -1,5 +1,9 @@
 package org.diminet.server.web.north;
 
+import org.diminet.server.wire.ServiceView;
+
+import org.diminet.server.wire.ResourceChangeRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;

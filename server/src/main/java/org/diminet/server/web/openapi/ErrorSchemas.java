@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The error bodies' schemas, as {@link org.diminet.server.web.problem.ProblemDetailsAdvice},
- * {@link org.diminet.server.web.problem.RawErrorBody} and the Neutron advice write them.
+ * {@link org.diminet.server.http.RawErrorBody} and the Neutron advice write them.
  */
 final class ErrorSchemas {
     private ErrorSchemas() {

@@ -11,7 +11,7 @@ import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.domain.error.NotFoundException;
 import org.diminet.core.domain.error.PeerException;
 import org.diminet.core.domain.error.VimException;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

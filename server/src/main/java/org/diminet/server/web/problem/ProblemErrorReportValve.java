@@ -1,5 +1,7 @@
 package org.diminet.server.web.problem;
 
+import org.diminet.server.http.RawErrorBody;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.diminet.server.config.SiteConfigurationException;
-import org.diminet.server.config.SiteProperties.Tls;
+import org.diminet.server.settings.SiteConfigurationException;
+import org.diminet.server.settings.SiteProperties.Tls;
 import org.diminet.server.tls.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

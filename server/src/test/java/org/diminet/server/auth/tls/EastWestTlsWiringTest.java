@@ -3,8 +3,8 @@ package org.diminet.server.auth.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.diminet.server.config.SiteConfigurationException;
-import org.diminet.server.config.SiteProperties;
+import org.diminet.server.settings.SiteConfigurationException;
+import org.diminet.server.settings.SiteProperties;
 import org.diminet.server.tls.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

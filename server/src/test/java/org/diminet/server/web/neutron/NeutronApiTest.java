@@ -40,8 +40,8 @@ class NeutronApiTest {
     /** A user of the site's project (so what it creates is the project's), and the site's own service user. */
     private static final org.diminet.server.launcher.LocalIdentity IDENTITY = new org.diminet.server.launcher.LocalIdentity(
             java.util.Base64.getEncoder().encodeToString(new byte[32]), List.of(
-                    new org.diminet.server.config.SiteProperties.User("tester", "secret", PROJECT, List.of("member")),
-                    new org.diminet.server.config.SiteProperties.User("diminet-RegionOne", "secret", "service", List.of("service"))));
+                    new org.diminet.server.settings.SiteProperties.User("tester", "secret", PROJECT, List.of("member")),
+                    new org.diminet.server.settings.SiteProperties.User("diminet-RegionOne", "secret", "service", List.of("service"))));
     private static final String TOKEN = IDENTITY.tokenFor("tester");
 
     @DynamicPropertySource

@@ -1,4 +1,4 @@
-package org.diminet.server.config;
+package org.diminet.server.settings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package org.diminet.server.web.north;
+package org.diminet.server.wire;
 
 import java.util.List;
 import org.diminet.core.domain.Cidr;

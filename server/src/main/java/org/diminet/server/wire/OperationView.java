@@ -1,4 +1,4 @@
-package org.diminet.server.web.north;
+package org.diminet.server.wire;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

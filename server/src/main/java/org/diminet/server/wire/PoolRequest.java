@@ -1,4 +1,4 @@
-package org.diminet.server.web.eastwest;
+package org.diminet.server.wire;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

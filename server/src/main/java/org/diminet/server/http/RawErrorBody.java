@@ -1,4 +1,4 @@
-package org.diminet.server.web.problem;
+package org.diminet.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.diminet.server.web.north;
+package org.diminet.server.wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,11 @@ import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.error.InvalidRequestException;
 
 /** Reads a resource list given either as {@code resources} or as the prototype's {@code subresources}. */
-final class ResourceLists {
+public final class ResourceLists {
     private ResourceLists() {
     }
 
-    static List<Resource> parse(List<ResourceBody> resources, List<String> subresources) {
+    public static List<Resource> parse(List<ResourceBody> resources, List<String> subresources) {
         if (resources != null && subresources != null) {
             throw new InvalidRequestException("resources", "give either resources or subresources, not both");
         }

@@ -1,4 +1,4 @@
-package org.diminet.server.config;
+package org.diminet.server.settings;
 
 /** A site cannot start as configured; the message names the setting and what is wrong with it. */
 public class SiteConfigurationException extends RuntimeException {
