@@ -99,7 +99,8 @@ class EvpnL3SpikeTest extends LabTest {
     }
 
     private void awaitReach(MachineSpec from, MachineSpec to, boolean reachable) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // Generous: FRR installs type-5 routes within seconds, but a loaded CI machine has been seen taking over 15 s.
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (net.ping(from.namespace(), to.address(), 1, Duration.ofMillis(200), Duration.ofMillis(200))
                 .allReceived() != reachable) {
             assertThat(System.nanoTime()).as("%s -> %s %s", from.address(), to.address(),
