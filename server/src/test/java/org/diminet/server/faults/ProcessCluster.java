@@ -228,9 +228,12 @@ public final class ProcessCluster implements AutoCloseable {
             properties.setProperty("server.port", String.valueOf(port));
             properties.setProperty("diminet.data-dir", data.toString());
             Files.createDirectories(data);
-            Path vim = dir.resolve(region).resolve("embedded-vim.json");
-            if (Files.exists(vim)) {
-                Files.copy(vim, data.resolve("embedded-vim.json"));
+            // The embedded VIM's snapshot and the change log written since: together they are its state.
+            for (String file : new String[] {"embedded-vim.json", "embedded-vim.json.log"}) {
+                Path vim = dir.resolve(region).resolve(file);
+                if (Files.exists(vim)) {
+                    Files.copy(vim, data.resolve(file));
+                }
             }
             try (OutputStream out = Files.newOutputStream(config)) {
                 properties.store(out, "second process of " + region + " (" + first + ")");
