@@ -19,7 +19,21 @@ import org.diminet.core.service.ServiceStatus;
  *
  * @param cidr L2: the CIDR every site shares; null for L3, whose sites each have their own
  */
-public record SiteParts(String globalId, ServiceType type, String master, String cidr, List<SitePart> sites) {
+@io.swagger.v3.oas.annotations.media.Schema(description = "Every site's part of a service as that site describes it now")
+public record SiteParts(
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The service's id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+        String globalId,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "L2 or L3", example = "L2")
+        ServiceType type,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The master's region", example = "RegionOne")
+        String master,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "L2: the CIDR every site shares; null for L3", example = "192.168.101.0/24",
+                types = {"string", "null"})
+        String cidr,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "One entry per site of the service", example = "[{\"region\": \"RegionTwo\", \"master\": false,"
+                + " \"reachable\": true, \"error\": null, \"state\": \"ACTIVE\", \"network\": \"b965c405-bcd6-456b-a02f-3f7bc85391f7\","
+                + " \"cidrs\": [\"192.168.101.0/24\"], \"pools\": [], \"pool_size\": 42, \"ports_used\": 1}]")
+        List<SitePart> sites) {
 
     /**
      * One site's part.
@@ -31,9 +45,33 @@ public record SiteParts(String globalId, ServiceType type, String master, String
      *                  holding an address of the site's pools; null where it is not known here: another
      *                  site reports it only for a network DIMINET created there (not the master's own, nor L3)
      */
-    public record SitePart(String region, boolean master, boolean reachable, String error, String state,
-                           String network, List<String> cidrs, List<Pool> pools, BigInteger poolSize,
-                           Integer portsUsed) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "One site's part")
+    public record SitePart(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The site", example = "RegionTwo")
+            String region,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Whether it is the service's master", example = "false")
+            boolean master,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "False when the site did not answer in time", example = "true")
+            boolean reachable,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Why the part could not be read; null when it was", example = "RegionTwo: no answer within 5000 ms",
+                    types = {"string", "null"})
+            String error,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The part's state at that site; null when it could not be read", example = "ACTIVE",
+                    types = {"string", "null"})
+            String state,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "The service's network at that site", example = "b965c405-bcd6-456b-a02f-3f7bc85391f7",
+                    types = {"string", "null"})
+            String network,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "That network's CIDRs", example = "[\"192.168.101.0/24\"]")
+            List<String> cidrs,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "L2: the site's allocation pools, placed in the shared CIDR", example = "[{\"start\":"
+                    + " \"192.168.101.86\", \"end\": \"192.168.101.127\", \"size\": 42, \"from\": 0.336, \"to\": 0.5}]")
+            List<Pool> pools,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "L2: how many addresses the site's pools hold", example = "42", types = {"integer", "null"})
+            BigInteger poolSize,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Users' machines' ports on the network (L2: holding an address of the site's pools);"
+                    + " null where not known here", example = "1", types = {"integer", "null"})
+            Integer portsUsed) {
 
         /**
          * A part that could not be read. The master still knows from its ledger which addresses it gave that
@@ -47,7 +85,18 @@ public record SiteParts(String globalId, ServiceType type, String master, String
     }
 
     /** An allocation pool, and where it lies in the shared CIDR ({@code from} to {@code to}, 0..1). */
-    public record Pool(String start, String end, BigInteger size, Double from, Double to) {
+    @io.swagger.v3.oas.annotations.media.Schema(description = "An allocation pool and where it lies in the shared CIDR")
+    public record Pool(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "First address", example = "192.168.101.86")
+            String start,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Last address", example = "192.168.101.127")
+            String end,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "How many addresses it holds", example = "42")
+            BigInteger size,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Where it starts in the CIDR, as a fraction (0..1)", example = "0.336")
+            Double from,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Where it ends in the CIDR, as a fraction (0..1)", example = "0.5")
+            Double to) {
     }
 
     /** The shared CIDR of an L2 extension, read from this site's own part; null for L3. */

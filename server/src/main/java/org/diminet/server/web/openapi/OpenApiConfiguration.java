@@ -117,7 +117,7 @@ public class OpenApiConfiguration {
     @Bean
     GroupedOpenApi northApi() {
         return GroupedOpenApi.builder().group("north").displayName("North: users")
-                .pathsToMatch("/api/intersite-vertical", "/api/intersite-vertical/**", "/api/region", "/api/health",
+                .pathsToMatch("/api/intersite-vertical", "/api/intersite-vertical/**", "/api/networks", "/api/region", "/api/health",
                         "/v3/auth/tokens")
                 .addOpenApiCustomizer(api -> ApiConventions.retitle(api, "North API", "The users' API: inter-site"
                         + " services, the site's region and health, and the embedded identity's tokens."))
