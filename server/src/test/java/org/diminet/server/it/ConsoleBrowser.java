@@ -80,13 +80,29 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** The element's text now, found again if the page redrew it between finding and reading. */
+    String text(String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(css).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
     /** Waits until {@code condition} holds, at most {@code seconds}; the failure says what was awaited. */
     <T> T await(String what, int seconds, ExpectedCondition<T> condition) {
+        // The pages redraw parts of themselves (the peers every few seconds): an element found a moment ago
+        // may be gone; the next poll finds the new one.
         return new WebDriverWait(driver, Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .withMessage(what).until(condition);
     }
 

@@ -95,7 +95,7 @@ class ConsoleBrowserTest {
     void signIn_refusesAWrongPassword_thenOpensTheServices() {
         browser.open(url(ONE) + "/");
         browser.visible("#sign-in");
-        assertThat(browser.find("h1").getText()).isEqualTo("Sign in to RegionOne");
+        assertThat(browser.text("h1")).isEqualTo("Sign in to RegionOne");
         assertThat(browser.focusedId()).as("the user field has the focus").isEqualTo(browser.find("input[name=user]").getAttribute("id"));
 
         browser.find("input[name=user]").sendKeys("alice");
@@ -103,7 +103,7 @@ class ConsoleBrowserTest {
         browser.textOf("[role=alert]", "not right", 10);
 
         signIn(ONE);
-        assertThat(browser.find("#signed-in-as").getText()).contains("alice").contains("project-a");
+        assertThat(browser.text("#signed-in-as")).contains("alice").contains("project-a");
         browser.textOf("#services-rows", "No services yet", 10);
     }
 
@@ -119,9 +119,9 @@ class ConsoleBrowserTest {
         String error = browser.textOf("#error-" + TWO, "overlaps", 20);
         assertThat(error).contains("10.1.0.128/25").contains("10.1.0.0/24");
         assertThat(browser.find("#network-" + TWO).getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#error-local").getText()).contains("overlaps");
-        assertThat(browser.find("#error-" + THREE).getText()).isEmpty();
-        assertThat(browser.find("#create-problem").getText()).contains("not created").contains("409")
+        assertThat(browser.text("#error-local")).contains("overlaps");
+        assertThat(browser.text("#error-" + THREE)).isEmpty();
+        assertThat(browser.text("#create-problem")).contains("not created").contains("409")
                 .contains("cidr-overlap").contains("Nothing was left at any site");
         assertThat(browser.focusedId()).as("the first field concerned has the focus").isEqualTo("network-local");
         browser.screenshot("create-refused");
@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
         browser.find("#create-submit").click();
 
         browser.textOf("#create-result", "Created “web-l3”", 30);
-        assertThat(browser.find("#create-result").getText()).contains("ACTIVE").contains("RegionOne, RegionTwo");
+        assertThat(browser.text("#create-result")).contains("ACTIVE").contains("RegionOne, RegionTwo");
         l3Id = idFrom(browser.find("#created-link").getAttribute("href"));
         for (String region : List.of(ONE, TWO)) {
             JsonNode service = check(alice(region).get(l3Id), 200).body();
@@ -185,22 +185,22 @@ class ConsoleBrowserTest {
 
         go(ONE, "#/services/" + l2Id);
         browser.visible("#pool-bar");
-        assertThat(browser.find("h1").getText()).isEqualTo("web-l2");
+        assertThat(browser.text("h1")).isEqualTo("web-l2");
         assertThat(browser.findAll("#site-map g.node")).hasSize(3);
         assertThat(browser.findAll("#site-map circle.master-ring")).hasSize(1);
-        assertThat(browser.find("#site-map g.node[data-region=RegionOne]").getText()).contains("master");
+        assertThat(browser.text("#site-map g.node[data-region=RegionOne]")).contains("master");
         assertThat(browser.findAll("#site-map line.link")).as("every pair of sites is linked").hasSize(3);
-        assertThat(browser.find("#service-sites").getText()).contains(masterNetwork).contains(twoNetwork)
+        assertThat(browser.text("#service-sites")).contains(masterNetwork).contains(twoNetwork)
                 .contains("192.168.101.0/24");
         String legend = browser.textOf("#pool-legend", "3 of", 10);
-        assertThat(browser.find("#pool-legend li[data-region=RegionOne]").getText()).contains("3 of");
-        assertThat(browser.find("#pool-legend li[data-region=RegionTwo]").getText()).contains("1 of");
-        assertThat(browser.find("#pool-legend li[data-region=RegionThree]").getText()).contains("0 of");
+        assertThat(browser.text("#pool-legend li[data-region=RegionOne]")).contains("3 of");
+        assertThat(browser.text("#pool-legend li[data-region=RegionTwo]")).contains("1 of");
+        assertThat(browser.text("#pool-legend li[data-region=RegionThree]")).contains("0 of");
         assertThat(legend).contains("addresses used");
         for (String region : List.of(ONE, TWO, THREE)) {
             assertThat(browser.findAll("#pool-bar rect[data-region=" + region + "]")).as(region + "'s pools drawn").isNotEmpty();
         }
-        assertThat(browser.find("#pending").getText()).contains("None");
+        assertThat(browser.text("#pending")).contains("None");
         browser.screenshot("detail-l2");
 
         go(ONE, "#/services/" + l3Id);
@@ -219,13 +219,13 @@ class ConsoleBrowserTest {
         choose("#add-network", network(THREE, "clashing-3"));
         browser.find("#add-submit").click();
         browser.visible("#confirm-dialog");
-        assertThat(browser.find("#confirm-title").getText()).isEqualTo("Add RegionThree to web-l3?");
+        assertThat(browser.text("#confirm-title")).isEqualTo("Add RegionThree to web-l3?");
         browser.find("#confirm-yes").click();
 
         String error = browser.textOf("#error-add-network", "overlaps", 20);
         assertThat(error).contains("10.2.0.0/25");
         assertThat(browser.find("#add-network").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#service-problem").getText()).contains("RegionThree was not added");
+        assertThat(browser.text("#service-problem")).contains("RegionThree was not added");
         browser.screenshot("add-refused");
         assertThat(check(alice(ONE).get(l3Id), 200).body().get("resources")).hasSize(2);
         check(alice(THREE).get(l3Id), 404);
@@ -246,7 +246,7 @@ class ConsoleBrowserTest {
         go(ONE, "#/services/" + l3Id);
         browser.visible("#remove-" + TWO).click();
         browser.visible("#confirm-dialog");
-        assertThat(browser.find("#confirm-title").getText()).isEqualTo("Remove RegionTwo from web-l3?");
+        assertThat(browser.text("#confirm-title")).isEqualTo("Remove RegionTwo from web-l3?");
         browser.find("#confirm-yes").click();
 
         browser.await("RegionTwo gone from the sites", 30,
@@ -265,7 +265,7 @@ class ConsoleBrowserTest {
         browser.visible("#delete-service").click();
         browser.visible("#confirm-dialog");
         assertThat(browser.focusedId()).as("the safe answer has the focus").isEqualTo("confirm-no");
-        assertThat(browser.find("#confirm-text").getText()).contains("RegionOne, RegionThree");
+        assertThat(browser.text("#confirm-text")).contains("RegionOne, RegionThree");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.await("the dialog closed", 5, d -> d.findElements(By.cssSelector("#confirm-dialog")).isEmpty());
         check(alice(ONE).get(l3Id), 200);
@@ -286,7 +286,7 @@ class ConsoleBrowserTest {
         go(ONE, "#/peers");
         browser.textOf("#peer-rows", THREE, 10);
         browser.await("both peers probed", 10, d -> d.findElements(By.cssSelector("#peer-rows .badge.ok")).size() == 2);
-        assertThat(browser.find("#peer-rows tr[data-region=RegionTwo]").getText()).contains("reachable").contains("ms");
+        assertThat(browser.textOf("#peer-rows tr[data-region=RegionTwo]", "ms", 10)).contains("reachable");
         browser.screenshot("peers");
 
         cluster.stop(THREE);
@@ -294,8 +294,8 @@ class ConsoleBrowserTest {
 
         go(ONE, "#/services/" + l2Id);
         browser.visible("#site-map g.node.down[data-region=RegionThree]");
-        assertThat(browser.find("#site-map").getText()).contains("unreachable");
-        assertThat(browser.find("#service-sites tr[data-region=RegionThree]").getText()).contains("unreachable");
+        assertThat(browser.text("#site-map")).contains("unreachable");
+        assertThat(browser.text("#service-sites tr[data-region=RegionThree]")).contains("unreachable");
         browser.screenshot("detail-unreachable");
     }
 
@@ -322,7 +322,7 @@ class ConsoleBrowserTest {
         // Enter in the password field signs in, as a keyboard user would.
         browser.find("input[name=password]").sendKeys(cluster.identity().user(LocalIdentity.ALICE).password(), Keys.ENTER);
         browser.visible("#services");
-        assertThat(browser.find("#site-name").getText()).isEqualTo(region);
+        assertThat(browser.text("#site-name")).isEqualTo(region);
     }
 
     /** Opens the create page and fills it in: name, type, this site's network, and the other sites (L3: their networks). */
@@ -360,7 +360,7 @@ class ConsoleBrowserTest {
     private void seenOnConsoleOf(String region, String id, String name) {
         servicesOnConsoleOf(region);
         browser.visible("#services-rows tr[data-service='" + id + "']");
-        assertThat(browser.find("#services-rows tr[data-service='" + id + "']").getText()).contains(name).contains(ONE);
+        assertThat(browser.text("#services-rows tr[data-service='" + id + "']")).contains(name).contains(ONE);
     }
 
     private List<String> servicesOnConsoleOf(String region) {
