@@ -67,15 +67,50 @@ public final class Benchmark {
                  Networks networks = new Networks(client, cidrs)) {
                 LatencyWorkload workload = new LatencyWorkload(client, networks, options.repeat(), options.warmup(),
                         options.vimLatency().toNanos() / 1e6, out);
-                workload.warmUp(cluster, group.getKey(), options.clusterWarmup());
+                workload.warmUp(cluster, group.getKey(), warmupRounds(group.getKey()));
+                out.println(idleLoad(cluster));
                 for (String type : List.of("L3", "L2")) {
                     for (int n : group.getValue()) {
                         points.add(workload.measure(cluster, type, n));
                     }
                 }
+                out.println("after the points" + residentMemory(cluster).replaceFirst("^;", ":"));
             }
         }
         LatencyTables.print(points, rtt, options, out);
+    }
+
+    /**
+     * The cluster's warm-up: {@code --cluster-warmup} creates up to six sites; on larger clusters, where
+     * every site takes part in every create, fewer (in proportion, at least 40).
+     */
+    int warmupRounds(int size) {
+        return size <= SHARED_CLUSTER_MAX ? options.clusterWarmup()
+                : Math.max(Math.min(40, options.clusterWarmup()), options.clusterWarmup() * SHARED_CLUSTER_MAX / size);
+    }
+
+    /**
+     * What the sites cost when nobody asks them anything (peer probes every few seconds, the reconciler):
+     * their CPU over ten seconds, in cores.
+     */
+    static String idleLoad(BenchCluster cluster) {
+        if (!cluster.separateProcesses()) {
+            return "idle load: not measured (the sites share this JVM)";
+        }
+        long before = cpu(cluster);
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double cores = (cpu(cluster) - before) / ((System.nanoTime() - start) / 1e6);
+        return String.format("idle load of the %d sites (probes, reconciler): %.2f cores", cluster.regions().size(), cores);
+    }
+
+    private static long cpu(BenchCluster cluster) {
+        return cluster.regions().stream().map(cluster::pid).filter(java.util.OptionalLong::isPresent)
+                .mapToLong(pid -> Machine.cpuMillis(pid.getAsLong()).orElse(0)).sum();
     }
 
     /** Cluster size → the sizes measured on it. */
@@ -98,6 +133,7 @@ public final class Benchmark {
                 masters == 0 ? "any site" : "the first " + masters);
         try (BenchCluster cluster = startCluster("concurrency", options.concurrencySites(), Duration.ZERO);
              Networks networks = new Networks(client, cidrs)) {
+            out.println(idleLoad(cluster));
             ConcurrencyWorkload workload = new ConcurrencyWorkload(client, networks, out);
             ConcurrencyReport.print(workload.run(cluster, options.clients(), options.groupSize(), options.ops(), masters,
                     42), out);
@@ -177,8 +213,22 @@ public final class Benchmark {
         BenchCluster cluster = BenchCluster.start(plan, runner, root, options.keep());
         double[] starts = cluster.startMillis().values().stream().mapToDouble(Long::doubleValue).toArray();
         Percentiles p = Percentiles.of(starts);
-        out.printf("started in %.1f s (each site: median %.1f s, slowest %.1f s, %d at once)%n",
-                (System.nanoTime() - start) / 1e9, p.p50() / 1000, p.max() / 1000, options.parallelStarts());
+        out.printf("started in %.1f s (each site: median %.1f s, slowest %.1f s, %d at once)%s%n",
+                (System.nanoTime() - start) / 1e9, p.p50() / 1000, p.max() / 1000, options.parallelStarts(),
+                residentMemory(cluster));
         return cluster;
+    }
+
+    /** "; resident memory: … in all, median … per site" when each site has its own process. */
+    static String residentMemory(BenchCluster cluster) {
+        if (!cluster.separateProcesses()) {
+            return "";
+        }
+        double[] mib = cluster.regions().stream().map(cluster::pid).filter(java.util.OptionalLong::isPresent)
+                .map(pid -> Machine.residentBytes(pid.getAsLong())).filter(java.util.OptionalLong::isPresent)
+                .mapToDouble(rss -> rss.getAsLong() / 1024.0 / 1024.0).toArray();
+        Percentiles p = Percentiles.of(mib);
+        return String.format("; resident memory %.1f GiB in all, median %.0f MiB per site, largest %.0f MiB",
+                java.util.Arrays.stream(mib).sum() / 1024, p.p50(), p.max());
     }
 }

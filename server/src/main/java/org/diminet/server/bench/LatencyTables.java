@@ -40,6 +40,21 @@ final class LatencyTables {
                     mean(p.peerPhases(), "local-create-part", "here"), Table.ms(p.floor().roundTripMillis()));
         }
         phases.print(out);
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        Table cpu = new Table("CPU time per create while it ran (request to answer), ms: the master, each other site"
+                + " (mean), all the request's sites, and the benchmark's JVM (client and delay proxies); the last"
+                + " column is all of it over the " + cores + " cores: when it nears the client mean, the create waits"
+                + " for CPU, not for the protocol", List.of("type", "sites", "client mean", "master", "each other site",
+                "all sites", "benchmark JVM", "(all + benchmark) / cores"));
+        for (LatencyWorkload.Point p : points) {
+            LatencyWorkload.Cpu c = p.cpu();
+            cpu.row(p.type(), String.valueOf(p.sites()), Table.ms(p.created().mean()), Table.ms(c.master()),
+                    Table.ms(c.peer()), Table.ms(c.sites()), Table.ms(c.bench()), Table.ms((c.sites() + c.bench()) / cores));
+        }
+        if (points.stream().anyMatch(p -> !Double.isNaN(p.cpu().sites()))) {
+            cpu.print(out);
+        }
         targets(points, rtt, out);
     }
 

@@ -40,10 +40,11 @@ final class LatencyWorkload {
      * @param peerPhases     the farthest site's phase timers (its own part's creation as "here")
      * @param northServer    the master's own time for the POSTs (Spring's request timer)
      * @param deleteRetries  deletes that had to be asked again (a 409 while the create's clean-up ran)
+     * @param cpu            CPU time per create, from its request to its answer
      */
     record Point(String type, int sites, double roundTrip, Percentiles created, Floor floor,
                  List<PhaseScrape.Phase> masterPhases, List<PhaseScrape.Phase> peerPhases, PhaseScrape.Phase northServer,
-                 int deleteRetries) {
+                 int deleteRetries, Cpu cpu) {
         double ratio() {
             return created.p50() / floor.millis();
         }
@@ -73,6 +74,15 @@ final class LatencyWorkload {
         out.flush();
     }
 
+    /**
+     * CPU time used per create while it ran (from the request to the answer, so not the clean-up after),
+     * in ms: by the master, by each other site of the request (mean), by all the request's sites, and by
+     * this JVM (the client and the delay proxies). NaN when the sites share this JVM.
+     */
+    record Cpu(double master, double peer, double sites, double bench) {
+        static final Cpu UNKNOWN = new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
     Point measure(BenchCluster cluster, String type, int n) {
         List<String> regions = cluster.regions().subList(0, n);
         String master = regions.getFirst();
@@ -85,6 +95,9 @@ final class LatencyWorkload {
         PhaseScrape masterBefore = PhaseScrape.empty();
         PhaseScrape peerBefore = PhaseScrape.empty();
         int retries = 0;
+        List<Long> pids = regions.stream().map(r -> cluster.pid(r).orElse(-1)).toList();
+        boolean countCpu = cluster.separateProcesses() && pids.stream().allMatch(pid -> pid > 0);
+        long[] cpu = new long[n + 1]; // per site of the request, then this JVM
         for (int round = -warmup; round < repeat; round++) {
             if (round == 0) {
                 masterBefore = scrape(masterUrl);
@@ -92,8 +105,15 @@ final class LatencyWorkload {
             }
             List<String> withNetwork = type.equals("L3") ? regions : List.of(master);
             Map<String, String> made = networks.create(cluster, withNetwork, "bench-" + type + "-" + n);
+            long[] before = countCpu && round >= 0 ? cpuNow(pids) : null;
             BenchClient.Answer created = client.createService(masterUrl,
                     ServiceBodies.create("bench-" + type + "-" + n, type, regions, made));
+            if (before != null) {
+                long[] after = cpuNow(pids);
+                for (int i = 0; i < cpu.length; i++) {
+                    cpu[i] += after[i] - before[i];
+                }
+            }
             if (created.status() != 201) {
                 throw new IllegalStateException(type + " create at " + n + " sites failed: " + created.status() + " "
                         + created.body());
@@ -108,9 +128,28 @@ final class LatencyWorkload {
         PhaseScrape peerDelta = scrape(cluster.url(farthest)).since(peerBefore);
         Point point = new Point(type, n, cluster.roundTrip().toNanos() / 1e6, Percentiles.of(times), floor,
                 masterDelta.phases(type, master), peerDelta.phases(type, farthest),
-                masterDelta.requests("POST", "/api/intersite-vertical", "201"), retries);
+                masterDelta.requests("POST", "/api/intersite-vertical", "201"), retries, countCpu ? cpuPerCreate(cpu) : Cpu.UNKNOWN);
         report(point);
         return point;
+    }
+
+    private static long[] cpuNow(List<Long> pids) {
+        long[] now = new long[pids.size() + 1];
+        for (int i = 0; i < pids.size(); i++) {
+            now[i] = Machine.cpuMillis(pids.get(i)).orElse(0);
+        }
+        now[pids.size()] = Machine.cpuMillis(ProcessHandle.current().pid()).orElse(0);
+        return now;
+    }
+
+    private Cpu cpuPerCreate(long[] total) {
+        int n = total.length - 1;
+        double sites = 0;
+        for (int i = 0; i < n; i++) {
+            sites += total[i];
+        }
+        return new Cpu((double) total[0] / repeat, (sites - total[0]) / (n - 1) / repeat, sites / repeat,
+                (double) total[n] / repeat);
     }
 
     /** Deletes through the master and waits until the service is gone everywhere; returns how many 409s it met first. */
@@ -155,6 +194,11 @@ final class LatencyWorkload {
         out.println("        master: " + describe(p.masterPhases()) + "; POST served in " + Table.ms(p.northServer().meanMillis())
                 + " (server side)");
         out.println("        farthest site: " + describe(p.peerPhases().stream().filter(ph -> ph.where().equals("here")).toList()));
+        if (!Double.isNaN(p.cpu().sites())) {
+            out.printf("        CPU per create: master %s, each other site %s, all %d sites %s, benchmark JVM %s ms%n",
+                    Table.ms(p.cpu().master()), Table.ms(p.cpu().peer()), p.sites(), Table.ms(p.cpu().sites()),
+                    Table.ms(p.cpu().bench()));
+        }
         if (p.deleteRetries() > 0) {
             out.println("        (" + p.deleteRetries() + " deletes answered 409 first and were asked again)");
         }

@@ -45,6 +45,25 @@ public final class Machine {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst();
     }
 
+    /**
+     * CPU time the process has used so far (user + system, all its threads), in ms, from /proc/PID/stat
+     * (in clock ticks of 10 ms: a single reading is coarse, a sum over many is not); empty when unknown.
+     */
+    public static OptionalLong cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the command: state(3) ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime(14) stime(15)
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return OptionalLong.of(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Linux's USER_HZ, 100 on every architecture the benchmark runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private static List<String> lines(String file) {
         try {
             return Files.readAllLines(Path.of(file));
