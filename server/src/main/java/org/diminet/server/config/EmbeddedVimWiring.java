@@ -12,10 +12,13 @@ import org.diminet.dataplane.linux.ProcessRunner;
 import org.diminet.dataplane.linux.site.LinuxSite;
 import org.diminet.dataplane.linux.site.LinuxSiteSettings;
 import org.diminet.core.domain.Region;
+import org.diminet.core.vim.Vim;
+import org.diminet.server.vim.SlowVim;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** A site simulated in-process: the embedded VIM, its state kept in the data directory. */
 @Configuration
@@ -25,6 +28,18 @@ public class EmbeddedVimWiring {
     @Bean
     EmbeddedVim embeddedVim(SiteProperties site, Region region) {
         return new EmbeddedVim(region, site.project(), Optional.of(site.dataDir().resolve("embedded-vim.json")));
+    }
+
+    /**
+     * With {@code diminet.embedded-vim.latency} set (a benchmark and test knob), the VIM the core uses is
+     * the embedded VIM behind a {@link SlowVim} that waits that long before each call; without it, the
+     * embedded VIM itself. The embedded Neutron API and the linux data plane use the embedded VIM directly.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "diminet.embedded-vim.latency")
+    Vim slowVim(EmbeddedVim vim, SiteProperties site) {
+        return new SlowVim(vim, site.embeddedVim().latency());
     }
 
     /**

@@ -1,184 +1,236 @@
 package org.diminet.server.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.diminet.core.domain.Cidr;
-import org.diminet.core.vim.SubnetSpec;
-import org.diminet.core.vim.Vim;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.stream.IntStream;
+import org.diminet.server.bench.BenchIdentity;
+import org.diminet.server.bench.BenchOptions;
+import org.diminet.server.bench.BenchOptions.Workload;
+import org.diminet.server.bench.Benchmark;
+import org.diminet.server.bench.LabAccess;
+import org.diminet.server.bench.SiteProcesses;
+import org.diminet.server.bench.SiteRunner;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
-/**
- * Measures how long creating a service takes as the number of sites grows, on in-process sites with
- * embedded VIMs over real HTTP on loopback. DIMINET's protocol needs one parallel round per create,
- * so the figures should stay flat in the number of sites.
- */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Print creation times of L3 and L2 services for 2..N sites (embedded VIMs, loopback HTTP).")
+/** {@code ./diminet bench}: the benchmark of bench/README.md (package org.diminet.server.bench). */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure DIMINET on sites started here (bench/README.md): creation latency against its floor"
+                + " (latency), throughput of concurrent clients (concurrency), a site pair with 10,000 services (scale),"
+                + " and beside the OpenStack lab, DIMINET next to the raw Neutron work (lab, with --lab-env).",
+                "The default run (latency, 2..6 sites, 100 creates per point) takes a few minutes."})
 final class BenchCommand implements Callable<Integer> {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--max-sites", defaultValue = "6", description = "largest number of sites (default ${DEFAULT-VALUE})")
-    int maxSites;
+    @Option(names = "--workload", split = ",", defaultValue = "latency", paramLabel = "NAME",
+            description = "latency, concurrency, scale, lab or all (comma-separated; default ${DEFAULT-VALUE};"
+                    + " all = the first three, and lab too with --lab-env)")
+    List<String> workloads;
 
-    @Option(names = "--repeat", defaultValue = "30", description = "measured creates per point (default ${DEFAULT-VALUE})")
+    @Option(names = "--sites", split = ",", defaultValue = "2,3,4,5,6", paramLabel = "N",
+            description = "latency: sites per request (default ${DEFAULT-VALUE}; the issue's full set: 2,3,4,5,6,10,25,50)")
+    List<Integer> sites;
+
+    @Option(names = "--max-sites", paramLabel = "N", description = "the same as --sites 2,3,..,N (older option)")
+    Integer maxSites;
+
+    @Option(names = "--repeat", defaultValue = "100", description = "latency: measured creates per point (default ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "unmeasured creates first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20", description = "latency: unmeasured creates before each point (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--base-port", defaultValue = "7675", description = "port of the first site (default ${DEFAULT-VALUE})")
-    int basePort;
+    @Option(names = "--cluster-warmup", defaultValue = "200", description = "unmeasured creates once a cluster has"
+            + " started, so that the sites' JIT has compiled what is measured (default ${DEFAULT-VALUE})")
+    int clusterWarmup;
 
-    @Option(names = "--log-phases", description = "log every phase of every create (site, global id, ms)")
+    @Option(names = "--rtt", split = ",", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "latency: round trip injected between sites, e.g. 20ms; several values run every point for each"
+                    + " (default ${DEFAULT-VALUE})")
+    List<Duration> roundTrips;
+
+    @Option(names = "--vim-latency", defaultValue = "0ms", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "latency of every embedded VIM call DIMINET makes (diminet.embedded-vim.latency; default ${DEFAULT-VALUE})")
+    Duration vimLatency;
+
+    @Option(names = "--concurrency-sites", defaultValue = "20", description = "concurrency: sites (default ${DEFAULT-VALUE})")
+    int concurrencySites;
+
+    @Option(names = "--clients", defaultValue = "16", description = "concurrency: clients (default ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--group", defaultValue = "3", description = "concurrency: sites per service (default ${DEFAULT-VALUE})")
+    int group;
+
+    @Option(names = "--ops", defaultValue = "4000", description = "concurrency: operations in all (default ${DEFAULT-VALUE})")
+    int ops;
+
+    @Option(names = "--masters", split = ",", defaultValue = "0,1", paramLabel = "M",
+            description = "concurrency: the first M sites are the masters of every service, 0: any site; one run per value"
+                    + " (default ${DEFAULT-VALUE}: any site, then a single master)")
+    List<Integer> masters;
+
+    @Option(names = "--services", defaultValue = "10000", description = "scale: services stored at the site pair (default ${DEFAULT-VALUE})")
+    int services;
+
+    @Option(names = "--scale-clients", defaultValue = "4", description = "scale: clients creating them (default ${DEFAULT-VALUE})")
+    int scaleClients;
+
+    @Option(names = "--processes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "each site its own JVM (default); --no-processes: all sites in this JVM, the quick mode")
+    boolean processes;
+
+    @Option(names = "--site-jvm-options", paramLabel = "OPTIONS",
+            description = "JVM options of each site process (default: -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                    + " -Xss256k -XX:ReservedCodeCacheSize=48m)")
+    String siteJvmOptions;
+
+    @Option(names = "--site-setting", paramLabel = "KEY=VALUE", description = "a setting of every site; repeat for more")
+    Map<String, String> siteSettings = new LinkedHashMap<>();
+
+    @Option(names = "--log-phases", description = "let sites log every phase of every create (org.diminet.phases at INFO;"
+            + " the benchmark sets it to WARN otherwise: the phase timers tell the same)")
     boolean logPhases;
 
-    @Option(names = "--lab-env", description = "run the sites beside the OpenStack lab described by this env file"
-            + " (lab/.state/env): Keystone, one Neutron per region, BGPVPN; --max-sites is then the lab's region count")
+    @Option(names = "--parallel-starts", description = "sites started at once (default: the number of cores)")
+    Integer parallelStarts;
+
+    @Option(names = "--work-dir", description = "where the sites' directories go (default: a new temporary directory)")
+    Path workDir;
+
+    @Option(names = "--keep", description = "keep the sites' data and logs after the run")
+    boolean keep;
+
+    @Option(names = "--lab-env", description = "the OpenStack lab's env file (lab/.state/env): with --workload lab, DIMINET"
+            + " beside the lab's Keystone and Neutrons next to the raw Neutron work, for 2..5 regions")
     Path labEnv;
 
     @Override
     public Integer call() throws Exception {
-        if (maxSites < 2 || maxSites > 10) {
-            System.err.println("diminet bench: --max-sites must be between 2 and 10");
+        Set<Workload> chosen = EnumSet.noneOf(Workload.class);
+        for (String name : workloads) {
+            switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "all" -> {
+                    chosen.addAll(List.of(Workload.LATENCY, Workload.CONCURRENCY, Workload.SCALE));
+                    if (labEnv != null) {
+                        chosen.add(Workload.LAB);
+                    }
+                }
+                case "latency" -> chosen.add(Workload.LATENCY);
+                case "concurrency" -> chosen.add(Workload.CONCURRENCY);
+                case "scale" -> chosen.add(Workload.SCALE);
+                case "lab" -> chosen.add(Workload.LAB);
+                default -> {
+                    System.err.println("diminet bench: unknown workload '" + name + "' (latency, concurrency, scale, lab, all)");
+                    return 2;
+                }
+            }
+        }
+        if (chosen.contains(Workload.LAB) && labEnv == null) {
+            System.err.println("diminet bench: --workload lab needs --lab-env lab/.state/env (the lab must be up: lab/up)");
             return 2;
         }
-        Path root = Files.createTempDirectory("diminet-bench-");
-        Map<String, String> lab = labEnv == null ? Map.of() : LabSettings.read(labEnv);
-        List<DemoCommand.DemoSite> plan = lab.isEmpty()
-                ? DemoCommand.DemoSite.plan(maxSites, basePort, root)
-                : LabSettings.plan(lab, root);
-        maxSites = plan.size();
-        List<ConfigurableApplicationContext> sites = new ArrayList<>();
-        LocalIdentity identity = LocalIdentity.generate(plan.stream().map(DemoCommand.DemoSite::region).toList());
+        if (maxSites != null) {
+            sites = IntStream.rangeClosed(2, maxSites).boxed().toList();
+        }
+        if (sites.stream().anyMatch(n -> n < 2) || repeat < 1 || warmup < 0 || group < 2 || clients < 1
+                || concurrencySites < group || services < 1 || masters.stream().anyMatch(m -> m < 0)) {
+            System.err.println("diminet bench: sites per request >= 2, --repeat >= 1, --group >= 2 and <= --concurrency-sites");
+            return 2;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("logging.level.org.diminet.phases", logPhases ? "INFO" : "WARN");
+        settings.putAll(siteSettings);
+        boolean temporary = workDir == null;
+        Path dir = temporary ? Files.createTempDirectory("diminet-bench-") : Files.createDirectories(workDir);
+        BenchOptions options = new BenchOptions(sites, repeat, warmup, clusterWarmup, roundTrips, vimLatency, chosen, concurrencySites,
+                clients, group, ops, masters, services, scaleClients, settings,
+                parallelStarts != null ? parallelStarts : Runtime.getRuntime().availableProcessors(), keep, dir);
+        SiteRunner runner = processes
+                ? new SiteProcesses(DiminetMain.class.getName(), siteJvmOptions == null
+                        ? SiteProcesses.DEFAULT_JVM_OPTIONS : List.of(siteJvmOptions.trim().split("\\s+")))
+                : new InProcessSites();
         try {
-            for (DemoCommand.DemoSite site : plan) {
-                Map<String, Object> settings = lab.isEmpty() ? site.settings(plan) : LabSettings.siteSettings(lab, site);
-                if (lab.isEmpty()) {
-                    settings.putAll(identity.settings());
-                }
-                settings.put("diminet.auth.rate-limit", "0"); // the benchmark is the one flood we want
-                settings.put("logging.level.org.diminet.phases", logPhases ? "INFO" : "WARN");
-                sites.add(SiteLauncher.start(settings));
+            Benchmark benchmark = new Benchmark(options, runner, BenchCommand::embeddedIdentity, System.out);
+            benchmark.run();
+            if (chosen.contains(Workload.LAB)) {
+                benchmark.lab(labAccess(LabSettings.read(labEnv)));
             }
-            // An admin's token: the embedded identity's, or beside OpenStack DIMINET's own Keystone user's.
-            token = lab.isEmpty() ? identity.tokenFor(LocalIdentity.ADMIN)
-                    : sites.get(0).getBean(org.diminet.openstack.keystone.KeystoneSession.class).token();
-            project = sites.get(0).getBean(org.diminet.server.auth.TokenValidator.class).validate(token)
-                    .orElseThrow(() -> new IllegalStateException("the benchmark's own token is refused")).projectId();
-            System.out.printf("%nDIMINET creation time (%s), %d measured creates per point after %d warm-up, ms%n",
-                    lab.isEmpty() ? "embedded VIMs" : "OpenStack lab: Keystone, Neutron, BGPVPN", repeat, warmup);
-            System.out.printf("%-5s %-6s %8s %8s %8s %8s%n", "type", "sites", "mean", "median", "p90", "max");
-            double rtt = roundTrip(plan.get(1).url());
-            for (String type : List.of("L3", "L2")) {
-                for (int n = 2; n <= maxSites; n++) {
-                    double[] times = measure(type, n, plan, sites);
-                    System.out.printf("%-5s %-6d %8.2f %8.2f %8.2f %8.2f%n", type, n, mean(times),
-                            percentile(times, 50), percentile(times, 90), percentile(times, 100));
-                }
-            }
-            System.out.printf("for reference: one HTTP round trip to a peer (GET /api/region) %.2f ms%n", rtt);
             return 0;
         } finally {
-            sites.forEach(ConfigurableApplicationContext::close);
-            FileSystemUtils.deleteRecursively(root.toFile());
+            if (temporary && !keep) {
+                FileSystemUtils.deleteRecursively(dir);
+            }
         }
     }
 
-    private double[] measure(String type, int n, List<DemoCommand.DemoSite> plan,
-                             List<ConfigurableApplicationContext> sites) throws Exception {
-        double[] times = new double[repeat];
-        for (int round = -warmup; round < repeat; round++) {
-            ObjectNode body = JSON.createObjectNode().put("name", "bench-" + type + "-" + n).put("type", type);
-            ArrayNode resources = body.putArray("resources");
-            for (int i = 0; i < n; i++) {
-                ObjectNode resource = resources.addObject().put("region", plan.get(i).region());
-                if (i == 0 || type.equals("L3")) {
-                    // A fresh network per create and site, so every create does the full work.
-                    String cidr = type.equals("L3") ? "10." + (i + 1) + "." + Math.floorMod(round, 250) + ".0/24"
-                            : "172.16." + Math.floorMod(round + n * 7, 250) + ".0/24";
-                    resource.put("network", network(sites.get(i), "bench", cidr));
+    /** The embedded identity of a group of benchmark sites: a shared signing key, an admin, a service user per site. */
+    static BenchIdentity embeddedIdentity(List<String> regions) {
+        LocalIdentity identity = LocalIdentity.generate(regions);
+        Map<String, String> settings = new LinkedHashMap<>();
+        identity.settings().forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        String token = identity.tokenFor(LocalIdentity.ADMIN);
+        return new BenchIdentity() {
+            @Override
+            public Map<String, String> siteSettings() {
+                return settings;
+            }
+
+            @Override
+            public String adminToken() {
+                return token;
+            }
+        };
+    }
+
+    /** The lab's regions, DIMINET ports, site settings and admin credentials, from its env file. */
+    static LabAccess labAccess(Map<String, String> lab) {
+        List<DemoCommand.DemoSite> plan = LabSettings.plan(lab, Path.of("unused"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, DemoCommand.DemoSite> sites = new LinkedHashMap<>();
+        for (DemoCommand.DemoSite site : plan) {
+            ports.put(site.region(), site.port());
+            sites.put(site.region(), site);
+        }
+        return new LabAccess(plan.stream().map(DemoCommand.DemoSite::region).toList(), ports, region -> {
+            Map<String, String> settings = new LinkedHashMap<>();
+            LabSettings.siteSettings(lab, sites.get(region)).forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            settings.remove("server.port"); // the benchmark's cluster sets port and data directory itself
+            settings.remove("diminet.data-dir");
+            return settings;
+        }, URI.create(lab.get("OS_AUTH_URL")), lab.get("OS_USERNAME"), lab.get("OS_PASSWORD"),
+                lab.getOrDefault("OS_PROJECT_NAME", "admin"));
+    }
+
+    /** Durations as 20ms, 1.5s, 2m or a bare number of milliseconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.endsWith("ms")) {
+                    return Duration.ofNanos(Math.round(Double.parseDouble(v.substring(0, v.length() - 2)) * 1e6));
                 }
-            }
-            long start = System.nanoTime();
-            HttpResponse<String> created = send("POST", plan.get(0).url() + "/api/intersite-vertical", body.toString());
-            long elapsed = System.nanoTime() - start;
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("create failed: " + created.statusCode() + " " + created.body());
-            }
-            if (round >= 0) {
-                times[round] = elapsed / 1e6;
-            }
-            JsonNode service = JSON.readTree(created.body());
-            HttpResponse<String> deleted = send("DELETE",
-                    plan.get(0).url() + "/api/intersite-vertical/" + service.get("global_id").asText(), null);
-            if (deleted.statusCode() != 204) {
-                throw new IllegalStateException("delete failed: " + deleted.statusCode() + " " + deleted.body());
-            }
-            for (JsonNode r : service.get("resources")) {
-                int index = plan.stream().map(DemoCommand.DemoSite::region).toList().indexOf(r.get("region").asText());
-                if (index == 0 || type.equals("L3")) {
-                    sites.get(index).getBean(Vim.class).deleteNetwork(org.diminet.core.domain.NetworkId.of(r.get("network").asText()));
+                if (v.endsWith("s")) {
+                    return Duration.ofNanos(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1e9));
                 }
+                if (v.endsWith("m")) {
+                    return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+                }
+                return Duration.ofNanos(Math.round(Double.parseDouble(v) * 1e6));
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("not a duration: '" + value + "' (e.g. 20ms, 1s)");
             }
         }
-        return times;
-    }
-
-    private String token;
-    private String project;
-
-    private String network(ConfigurableApplicationContext site, String name, String cidr) {
-        Cidr parsed = new Cidr(cidr);
-        return site.getBean(Vim.class)
-                .createNetworkWithSubnet(name, project, new SubnetSpec(parsed, parsed.defaultGateway(), List.of())).id().value();
-    }
-
-    private double roundTrip(String url) throws Exception {
-        double[] times = new double[50];
-        for (int i = -20; i < times.length; i++) {
-            long start = System.nanoTime();
-            send("GET", url + "/api/region", null);
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
-        }
-        return percentile(times, 50);
-    }
-
-    private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .header("X-Auth-Token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

@@ -36,8 +36,16 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--database-url", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test")
     String databaseUrl;
 
+    @Option(names = "--exit-when-stdin-closes", hidden = true,
+            description = "for a harness that starts this site as its child process (the benchmark): halt when"
+                    + " stdin reaches end-of-file, i.e. when the harness is gone")
+    boolean exitWhenStdinCloses;
+
     @Override
     public Integer call() {
+        if (exitWhenStdinCloses) {
+            StdinGuard.start(System.in);
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         if (config != null) {
             if (!Files.isReadable(config)) {

@@ -24,12 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param openstack how to reach Keystone when {@code vim.kind} is {@code neutron}
  * @param auth      who may call the APIs and how tokens are checked
  * @param eastWest  where and how peers are authenticated
+ * @param embeddedVim benchmark and test knobs of the embedded VIM ({@code diminet.embedded-vim.*})
  */
 @Validated
 @ConfigurationProperties(prefix = "diminet", ignoreUnknownFields = false)
 public record SiteProperties(@NotBlank String region, @NotBlank String project, @NotNull Path dataDir,
                              Map<String, URI> peers, @Valid Vim vim, @Valid DataPlane dataPlane, Peer peer,
-                             OpenStack openstack, Operations operations, Auth auth, EastWest eastWest) {
+                             OpenStack openstack, Operations operations, Auth auth, EastWest eastWest,
+                             EmbeddedVimSettings embeddedVim) {
     public SiteProperties {
         peers = peers == null ? Map.of() : new LinkedHashMap<>(peers);
         vim = vim == null ? new Vim("embedded") : vim;
@@ -38,6 +40,24 @@ public record SiteProperties(@NotBlank String region, @NotBlank String project, 
         operations = operations == null ? new Operations(null, null, null, null, null, null, null) : operations;
         auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
         eastWest = eastWest == null ? new EastWest(null, null, null) : eastWest;
+        embeddedVim = embeddedVim == null ? new EmbeddedVimSettings(null) : embeddedVim;
+    }
+
+    /**
+     * Knobs of the embedded VIM for benchmarks and tests ({@code diminet.embedded-vim.*}); a real site
+     * leaves them unset.
+     *
+     * @param latency how long each call DIMINET makes to the embedded VIM waits before it runs, to stand
+     *                for a real VIM's response time (e.g. {@code 5ms}); unset or zero: no wait. The
+     *                embedded Neutron API itself is not slowed.
+     */
+    public record EmbeddedVimSettings(Duration latency) {
+        public EmbeddedVimSettings {
+            latency = latency == null ? Duration.ZERO : latency;
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("diminet.embedded-vim.latency must not be negative: " + latency);
+            }
+        }
     }
 
     /**
