@@ -65,19 +65,28 @@ public final class Benchmark {
         for (Map.Entry<Integer, List<Integer>> group : clusterGroups(options.sites()).entrySet()) {
             try (BenchCluster cluster = startCluster("latency", group.getKey(), rtt);
                  Networks networks = new Networks(client, cidrs)) {
-                LatencyWorkload workload = new LatencyWorkload(client, networks, options.repeat(), options.warmup(),
-                        options.vimLatency().toNanos() / 1e6, out);
-                workload.warmUp(cluster, group.getKey(), warmupRounds(group.getKey()));
-                out.println(idleLoad(cluster));
-                for (String type : List.of("L3", "L2")) {
-                    for (int n : group.getValue()) {
-                        points.add(workload.measure(cluster, type, n));
-                    }
-                }
-                out.println("after the points" + residentMemory(cluster).replaceFirst("^;", ":"));
+                measureGroup(cluster, networks, group, points);
+            } catch (RuntimeException e) {
+                // One cluster that cannot keep up (or start) does not cost the points already measured.
+                out.println("the " + group.getKey() + "-site cluster failed: " + e.getMessage());
+                out.flush();
             }
         }
         LatencyTables.print(points, rtt, options, out);
+    }
+
+    private void measureGroup(BenchCluster cluster, Networks networks, Map.Entry<Integer, List<Integer>> group,
+                              List<LatencyWorkload.Point> points) {
+        LatencyWorkload workload = new LatencyWorkload(client, networks, options.repeat(), options.warmup(),
+                options.vimLatency().toNanos() / 1e6, out);
+        workload.warmUp(cluster, group.getKey(), warmupRounds(group.getKey()));
+        out.println(idleLoad(cluster));
+        for (String type : List.of("L3", "L2")) {
+            for (int n : group.getValue()) {
+                points.add(workload.measure(cluster, type, n));
+            }
+        }
+        out.println("after the points" + residentMemory(cluster).replaceFirst("^;", ":"));
     }
 
     /**

@@ -24,6 +24,9 @@ final class LatencyTables {
             table.row(row(type + " p99", sizes, points, type, p -> Table.ms(p.created().p99())));
             table.row(row(type + " floor", sizes, points, type, p -> Table.ms(p.floor().millis())));
             table.row(row(type + " p50 / floor", sizes, points, type, p -> Table.ratio(p.ratio())));
+            if (points.stream().anyMatch(p -> p.type().equals(type) && p.failed() > 0)) {
+                table.row(row(type + " failed creates", sizes, points, type, p -> String.valueOf(p.failed())));
+            }
         }
         table.print(out);
 

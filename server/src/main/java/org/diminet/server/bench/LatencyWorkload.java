@@ -2,8 +2,10 @@ package org.diminet.server.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,12 +43,17 @@ final class LatencyWorkload {
      * @param northServer    the master's own time for the POSTs (Spring's request timer)
      * @param deleteRetries  deletes that had to be asked again (a 409 while the create's clean-up ran)
      * @param cpu            CPU time per create, from its request to its answer
+     * @param failures       creates that did not answer 201, by status and problem type (not timed)
      */
     record Point(String type, int sites, double roundTrip, Percentiles created, Floor floor,
                  List<PhaseScrape.Phase> masterPhases, List<PhaseScrape.Phase> peerPhases, PhaseScrape.Phase northServer,
-                 int deleteRetries, Cpu cpu) {
+                 int deleteRetries, Cpu cpu, Map<String, Integer> failures) {
         double ratio() {
             return created.p50() / floor.millis();
+        }
+
+        int failed() {
+            return failures.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
@@ -58,16 +65,27 @@ final class LatencyWorkload {
     void warmUp(BenchCluster cluster, int n, int rounds) {
         List<String> regions = cluster.regions().subList(0, n);
         long start = System.nanoTime();
+        int failed = 0;
         for (int round = 0; round < rounds; round++) {
             String type = round % 2 == 0 ? "L3" : "L2";
             Map<String, String> made = networks.create(cluster, type.equals("L3") ? regions : List.of(regions.getFirst()),
                     "bench-warmup");
-            BenchClient.Answer created = client.createService(cluster.url(regions.getFirst()),
-                    ServiceBodies.create("bench-warmup", type, regions, made));
-            if (created.status() != 201) {
-                throw new IllegalStateException("warm-up create failed: " + created.status() + " " + created.body());
+            BenchClient.Answer created;
+            try {
+                created = client.createService(cluster.url(regions.getFirst()),
+                        ServiceBodies.create("bench-warmup", type, regions, made));
+            } catch (RuntimeException e) {
+                created = new BenchClient.Answer(0, e.getMessage(), Double.NaN);
             }
-            delete(cluster.url(regions.getFirst()), created.json().path("global_id").asText());
+            if (created.status() == 201) {
+                delete(cluster.url(regions.getFirst()), created.json().path("global_id").asText());
+            } else {
+                out.printf("warm-up create %d failed: %s %s%n", round, created.status(), created.body());
+                if (++failed > Math.max(5, rounds / 5)) {
+                    networks.delete(cluster, made);
+                    throw new IllegalStateException("the warm-up failed " + failed + " times; the sites cannot keep up");
+                }
+            }
             networks.delete(cluster, made);
         }
         out.printf("warmed up with %d creates over %d sites in %.1f s%n", rounds, n, (System.nanoTime() - start) / 1e9);
@@ -91,13 +109,15 @@ final class LatencyWorkload {
         double rtt = RoundTrips.typical(client, regions.subList(1, n).stream().map(cluster::peerUrl).toList(),
                 n > 12 ? 5 : 10);
         Floor floor = new Floor(rtt, Floor.remoteVimCalls(type), vimLatencyMillis);
-        double[] times = new double[repeat];
+        List<Double> times = new ArrayList<>();
+        Map<String, Integer> failures = new TreeMap<>();
         PhaseScrape masterBefore = PhaseScrape.empty();
         PhaseScrape peerBefore = PhaseScrape.empty();
         int retries = 0;
         List<Long> pids = regions.stream().map(r -> cluster.pid(r).orElse(-1)).toList();
         boolean countCpu = cluster.separateProcesses() && pids.stream().allMatch(pid -> pid > 0);
         long[] cpu = new long[n + 1]; // per site of the request, then this JVM
+        int measured = 0;
         for (int round = -warmup; round < repeat; round++) {
             if (round == 0) {
                 masterBefore = scrape(masterUrl);
@@ -106,29 +126,46 @@ final class LatencyWorkload {
             List<String> withNetwork = type.equals("L3") ? regions : List.of(master);
             Map<String, String> made = networks.create(cluster, withNetwork, "bench-" + type + "-" + n);
             long[] before = countCpu && round >= 0 ? cpuNow(pids) : null;
-            BenchClient.Answer created = client.createService(masterUrl,
-                    ServiceBodies.create("bench-" + type + "-" + n, type, regions, made));
+            BenchClient.Answer created;
+            try {
+                created = client.createService(masterUrl, ServiceBodies.create("bench-" + type + "-" + n, type, regions, made));
+            } catch (RuntimeException e) {
+                created = new BenchClient.Answer(0, e.getMessage(), Double.NaN);
+            }
             if (before != null) {
                 long[] after = cpuNow(pids);
                 for (int i = 0; i < cpu.length; i++) {
                     cpu[i] += after[i] - before[i];
                 }
+                measured++;
             }
-            if (created.status() != 201) {
-                throw new IllegalStateException(type + " create at " + n + " sites failed: " + created.status() + " "
-                        + created.body());
+            if (created.status() == 201) {
+                if (round >= 0) {
+                    times.add(created.millis());
+                }
+                retries += delete(masterUrl, created.json().path("global_id").asText());
+            } else {
+                // A failed create is counted, not timed; the run goes on (it leaves nothing behind by design).
+                String why = created.status() == 0 ? "no answer: " + created.body()
+                        : created.status() + " " + created.problemCode();
+                failures.merge(why, 1, Integer::sum);
+                out.printf("        %s create at %d sites failed: %s%n", type, n, created.status() == 0 ? why
+                        : created.status() + " " + created.body());
+                if (failures.values().stream().mapToInt(Integer::intValue).sum() > Math.max(5, repeat / 5)) {
+                    out.printf("        too many failures: %s at %d sites abandoned after %d rounds%n", type, n,
+                            round + warmup + 1);
+                    networks.delete(cluster, made);
+                    break;
+                }
             }
-            if (round >= 0) {
-                times[round] = created.millis();
-            }
-            retries += delete(masterUrl, created.json().path("global_id").asText());
             networks.delete(cluster, made);
         }
         PhaseScrape masterDelta = scrape(masterUrl).since(masterBefore);
         PhaseScrape peerDelta = scrape(cluster.url(farthest)).since(peerBefore);
         Point point = new Point(type, n, cluster.roundTrip().toNanos() / 1e6, Percentiles.of(times), floor,
                 masterDelta.phases(type, master), peerDelta.phases(type, farthest),
-                masterDelta.requests("POST", "/api/intersite-vertical", "201"), retries, countCpu ? cpuPerCreate(cpu) : Cpu.UNKNOWN);
+                masterDelta.requests("POST", "/api/intersite-vertical", "201"), retries,
+                countCpu && measured > 0 ? cpuPerCreate(cpu, measured) : Cpu.UNKNOWN, failures);
         report(point);
         return point;
     }
@@ -142,14 +179,14 @@ final class LatencyWorkload {
         return now;
     }
 
-    private Cpu cpuPerCreate(long[] total) {
+    private static Cpu cpuPerCreate(long[] total, int creates) {
         int n = total.length - 1;
         double sites = 0;
         for (int i = 0; i < n; i++) {
             sites += total[i];
         }
-        return new Cpu((double) total[0] / repeat, (sites - total[0]) / (n - 1) / repeat, sites / repeat,
-                (double) total[n] / repeat);
+        return new Cpu((double) total[0] / creates, (sites - total[0]) / (n - 1) / creates, sites / creates,
+                (double) total[n] / creates);
     }
 
     /** Deletes through the master and waits until the service is gone everywhere; returns how many 409s it met first. */
@@ -198,6 +235,9 @@ final class LatencyWorkload {
             out.printf("        CPU per create: master %s, each other site %s, all %d sites %s, benchmark JVM %s ms%n",
                     Table.ms(p.cpu().master()), Table.ms(p.cpu().peer()), p.sites(), Table.ms(p.cpu().sites()),
                     Table.ms(p.cpu().bench()));
+        }
+        if (p.failed() > 0) {
+            out.println("        " + p.failed() + " creates failed (not timed): " + p.failures());
         }
         if (p.deleteRetries() > 0) {
             out.println("        (" + p.deleteRetries() + " deletes answered 409 first and were asked again)");

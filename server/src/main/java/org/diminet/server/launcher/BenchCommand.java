@@ -32,9 +32,9 @@ import picocli.CommandLine.Option;
                 "The default run (latency, 2..6 sites, 100 creates per point) takes a few minutes."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--workload", split = ",", defaultValue = "latency", paramLabel = "NAME",
-            description = "latency, concurrency, scale, lab or all (comma-separated; default ${DEFAULT-VALUE};"
-                    + " all = the first three, and lab too with --lab-env)")
+    @Option(names = "--workload", split = ",", paramLabel = "NAME",
+            description = "latency, concurrency, scale, lab or all (comma-separated; default latency, or lab with"
+                    + " --lab-env; all = the first three, and lab too with --lab-env)")
     List<String> workloads;
 
     @Option(names = "--sites", split = ",", defaultValue = "2,3,4,5,6", paramLabel = "N",
@@ -118,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<Workload> chosen = EnumSet.noneOf(Workload.class);
+        if (workloads == null || workloads.isEmpty()) {
+            workloads = List.of(labEnv == null ? "latency" : "lab");
+        }
         for (String name : workloads) {
             switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "all" -> {
