@@ -289,7 +289,7 @@ public final class OperationExecutor {
                 }
             }
             for (Region remote : active.regions()) {
-                if (!remote.equals(site.local())) {
+                if (!remote.equals(site.local()) && learnsSomethingNew(op, row.resources(), resources, remote)) {
                     cleanup.add(Step.planned(id++, remote, StepAction.SYNC_PART, wave));
                 }
             }
@@ -380,6 +380,19 @@ public final class OperationExecutor {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * Whether a site must be told the final resource list. A create's part request carried the list as
+     * planned; the site lacks only the networks that other sites created meanwhile (an L2 extension to
+     * three or more sites). An L3 create, or an L2 one with a single remote site, needs no second round:
+     * it would cost every site an East-West call and two commits for nothing. Updates always tell.
+     */
+    private static boolean learnsSomethingNew(Operation op, List<Resource> sent, List<Resource> fin, Region remote) {
+        if (op.kind() != OperationKind.CREATE) {
+            return true;
+        }
+        return fin.stream().anyMatch(r -> !r.region().equals(remote) && !sent.contains(r));
+    }
 
     /** Sites whose part of the service may still exist because a removal of it is still on its way. */
     private Set<Region> sitesStillHolding(Operation finishing) {

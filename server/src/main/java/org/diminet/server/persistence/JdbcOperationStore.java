@@ -32,6 +32,7 @@ public final class JdbcOperationStore implements OperationStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json = DomainJson.newMapper();
+    private final RecentlyParsed<Operation> parsed = new RecentlyParsed<>(64);
     private final Clock clock = Clock.systemUTC();
 
     public JdbcOperationStore(DataSource dataSource) {
@@ -110,6 +111,10 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     private Operation read(String body) {
+        return parsed.get(body, this::parse);
+    }
+
+    private Operation parse(String body) {
         try {
             return json.readValue(body, Operation.class);
         } catch (JsonProcessingException e) {

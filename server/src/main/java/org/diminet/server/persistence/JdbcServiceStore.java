@@ -12,9 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.diminet.core.domain.Connection;
@@ -69,6 +71,7 @@ public final class JdbcServiceStore implements ServiceStore {
     private final TransactionTemplate reading;
     private final Region localRegion;
     private final ObjectMapper json = DomainJson.newMapper();
+    private final Map<String, RecentlyParsed<Object>> parsedByColumn = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -323,7 +326,16 @@ public final class JdbcServiceStore implements ServiceStore {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T read(String id, String column, String text, TypeReference<T> type) {
+        RecentlyParsed<Object> recent = parsedByColumn.computeIfAbsent(column, c -> new RecentlyParsed<>(256));
+        return (T) recent.get(text, t -> {
+            Object value = parse(id, column, t, type);
+            return value instanceof List<?> list ? List.copyOf(list) : value;
+        });
+    }
+
+    private <T> T parse(String id, String column, String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException | RuntimeException e) {
