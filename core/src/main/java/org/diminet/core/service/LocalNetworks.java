@@ -66,7 +66,7 @@ public final class LocalNetworks {
 
     /** The local subnets that overlap {@code cidr}; empty means an L2 extension of it could land here. */
     public static List<VimSubnet> subnetsOverlapping(SiteContext site, Cidr cidr) {
-        return site.vim().allSubnets().stream().filter(s -> s.cidr().overlaps(cidr)).toList();
+        return site.vim().subnetsOverlapping(cidr);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.diminet.core.vim;
 
 import java.util.List;
 import java.util.Optional;
+import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
 
@@ -23,8 +24,16 @@ public interface Vim {
     /** The subnets of a network, empty when it has none or does not exist. */
     List<VimSubnet> subnetsOf(NetworkId id);
 
-    /** Every subnet in this VIM (for "is this CIDR free here?"). */
+    /** Every subnet in this VIM. */
     List<VimSubnet> allSubnets();
+
+    /**
+     * The subnets whose CIDR overlaps {@code cidr} ("is this CIDR free here?"). Neutron has no such
+     * filter, so by default every subnet is read; a VIM that can answer from an index overrides it.
+     */
+    default List<VimSubnet> subnetsOverlapping(Cidr cidr) {
+        return allSubnets().stream().filter(s -> s.cidr().overlaps(cidr)).toList();
+    }
 
     /**
      * Creates a network with one subnet in one go, owned by {@code project} (the project of the service

@@ -27,11 +27,12 @@ import java.util.Set;
  * @param parallelStarts   sites started at once
  * @param keep             keep the sites' files (data, logs) after the run
  * @param workDir          where the sites' directories go
+ * @param postgres         a PostgreSQL JDBC URL: each site's store in a schema of its own there instead of an H2 file
  */
 public record BenchOptions(List<Integer> sites, int repeat, int warmup, int clusterWarmup, List<Duration> roundTrips, Duration vimLatency,
                            Set<Workload> workloads, int concurrencySites, int clients, int groupSize, int ops,
                            List<Integer> masters, int scaleServices, int scaleClients, Map<String, String> siteSettings,
-                           int parallelStarts, boolean keep, Path workDir) {
+                           int parallelStarts, boolean keep, Path workDir, java.util.Optional<String> postgres) {
 
     public enum Workload { LATENCY, CONCURRENCY, SCALE, LAB }
 

@@ -24,12 +24,15 @@ public final class Benchmark {
     private final PrintStream out;
     private final BenchClient client = new BenchClient(null, Duration.ofSeconds(60));
     private final Cidrs cidrs = new Cidrs();
+    /** The sites' stores on PostgreSQL (--postgres), or null: each site's H2 file. */
+    private final PostgresStores postgres;
 
     public Benchmark(BenchOptions options, SiteRunner runner, BenchIdentity.Factory identities, PrintStream out) {
         this.options = options;
         this.runner = runner;
         this.identities = identities;
         this.out = out;
+        this.postgres = options.postgres().map(url -> new PostgresStores(url, "postgres", options.keep())).orElse(null);
     }
 
     public void run() {
@@ -37,7 +40,20 @@ public final class Benchmark {
         out.println("DIMINET benchmark on " + Machine.describe());
         out.println("load average at start: " + Machine.loadAverage() + "; sites: "
                 + (runner.separateProcesses() ? "one JVM each" : "all in this JVM") + "; VIM latency "
-                + options.vimLatency().toMillis() + " ms");
+                + options.vimLatency().toMillis() + " ms; stores: " + (postgres == null ? "H2 files"
+                : "PostgreSQL at " + options.postgres().orElseThrow()));
+        try {
+            runWorkloads();
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        out.printf("%nload average at the end: %s; the run took %.0f s%n", Machine.loadAverage(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private void runWorkloads() {
         if (options.workloads().contains(BenchOptions.Workload.LATENCY)) {
             for (Duration rtt : options.roundTrips()) {
                 latency(rtt);
@@ -51,8 +67,6 @@ public final class Benchmark {
         if (options.workloads().contains(BenchOptions.Workload.SCALE)) {
             scale();
         }
-        out.printf("%nload average at the end: %s; the run took %.0f s%n", Machine.loadAverage(),
-                (System.nanoTime() - start) / 1e9);
     }
 
     // --- part 1 -----------------------------------------------------------------------------------
@@ -159,7 +173,7 @@ public final class Benchmark {
             LatencyWorkload latency = new LatencyWorkload(client, networks, options.repeat(), options.warmup(),
                     options.vimLatency().toNanos() / 1e6, out);
             latency.warmUp(cluster, 2, options.clusterWarmup());
-            ScaleReport.print(new ScaleWorkload(client, networks, latency, out)
+            ScaleReport.print(new ScaleWorkload(client, networks, latency, out, this::storeBytes, postgres == null ? "H2 file" : "PostgreSQL")
                     .run(cluster, options.scaleServices(), options.scaleClients()), out);
         }
     }
@@ -213,7 +227,7 @@ public final class Benchmark {
             settings.put("diminet.embedded-vim.latency", options.vimLatency().toMillis() + "ms");
         }
         settings.putAll(options.siteSettings());
-        ClusterPlan plan = new ClusterPlan(regions, Map.of(), true, rtt, region -> settings, options.parallelStarts(),
+        ClusterPlan plan = new ClusterPlan(regions, Map.of(), true, rtt, region -> withStore(region, settings), options.parallelStarts(),
                 Duration.ofMinutes(5));
         Path root = options.workDir().resolve(purpose + "-" + size + "-sites-" + rtt.toMillis() + "ms-" + System.nanoTime());
         out.printf("starting %d sites (%s)...%n", size, runner.separateProcesses() ? "one JVM each" : "in this JVM");
@@ -226,6 +240,21 @@ public final class Benchmark {
                 (System.nanoTime() - start) / 1e9, p.p50() / 1000, p.max() / 1000, options.parallelStarts(),
                 residentMemory(cluster));
         return cluster;
+    }
+
+    /** Every site's settings, plus where its store is when that is PostgreSQL. */
+    private Map<String, String> withStore(String region, Map<String, String> settings) {
+        if (postgres == null) {
+            return settings;
+        }
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(postgres.settingsOf(region));
+        return all;
+    }
+
+    /** Bytes of {@code region}'s store: its H2 files, or its schema on PostgreSQL. */
+    long storeBytes(BenchCluster cluster, String region) {
+        return postgres == null ? ScaleWorkload.size(cluster.dataDir(region), "diminet") : postgres.bytesOf(region);
     }
 
     /** "; resident memory: … in all, median … per site" when each site has its own process. */

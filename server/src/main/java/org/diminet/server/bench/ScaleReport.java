@@ -24,7 +24,7 @@ final class ScaleReport {
                     mib(l.residentBytes().get(region)), "<= 256");
         }
         for (Map.Entry<String, Long> db : l.databaseBytes().entrySet()) {
-            table.row("database (H2 file) of " + db.getKey() + ", bytes per service", "–",
+            table.row("database (" + r.storeKind() + ") of " + db.getKey() + ", bytes per service", "–",
                     String.format("%,d", db.getValue() / Math.max(1, l.services())), "<= 5,000");
         }
         for (Map.Entry<String, Long> vim : l.vimBytes().entrySet()) {

@@ -29,12 +29,22 @@ final class ScaleWorkload {
     private final Networks networks;
     private final LatencyWorkload latency;
     private final PrintStream out;
+    private final StoreBytes storeBytes;
+    private final String storeKind;
 
-    ScaleWorkload(BenchClient client, Networks networks, LatencyWorkload latency, PrintStream out) {
+    /** Bytes a site's store takes. */
+    interface StoreBytes {
+        long of(BenchCluster cluster, String region);
+    }
+
+    ScaleWorkload(BenchClient client, Networks networks, LatencyWorkload latency, PrintStream out, StoreBytes storeBytes,
+                  String storeKind) {
         this.client = client;
         this.networks = networks;
         this.latency = latency;
         this.out = out;
+        this.storeBytes = storeBytes;
+        this.storeKind = storeKind;
     }
 
     /** One state of the pair (empty or loaded). */
@@ -53,7 +63,7 @@ final class ScaleWorkload {
     record Page(boolean paginated, Percentiles first, Percentiles next, int size, boolean links) {
     }
 
-    record Result(Snapshot empty, Snapshot loaded, double loadSeconds, Percentiles loadCreates) {
+    record Result(Snapshot empty, Snapshot loaded, double loadSeconds, Percentiles loadCreates, String storeKind) {
     }
 
     Result run(BenchCluster cluster, int services, int clients) {
@@ -66,7 +76,7 @@ final class ScaleWorkload {
                 loadSeconds, Table.ms(loadCreates.p50()), Table.ms(loadCreates.p99()));
         out.println("measuring the loaded pair...");
         Snapshot loaded = snapshot(cluster, services);
-        return new Result(empty, loaded, loadSeconds, loadCreates);
+        return new Result(empty, loaded, loadSeconds, loadCreates, storeKind);
     }
 
     private Snapshot snapshot(BenchCluster cluster, int services) {
@@ -91,7 +101,7 @@ final class ScaleWorkload {
         Map<String, Long> database = new LinkedHashMap<>();
         Map<String, Long> vim = new LinkedHashMap<>();
         for (String region : cluster.regions()) {
-            database.put(region, size(cluster.dataDir(region), "diminet"));
+            database.put(region, storeBytes.of(cluster, region));
             vim.put(region, size(cluster.dataDir(region), "embedded-vim"));
         }
         Map<String, Long> starts = new LinkedHashMap<>();
@@ -100,9 +110,9 @@ final class ScaleWorkload {
                 out.println("restarting " + region + "...");
                 starts.put(region, cluster.restart(region));
             }
-            // The database after a clean stop (H2 compacts its file when it closes).
+            // The database after a clean stop (H2 compacts its file when it closes; PostgreSQL does not change).
             for (String region : cluster.regions()) {
-                database.put(region + " after restart", size(cluster.dataDir(region), "diminet"));
+                database.put(region + " after restart", storeBytes.of(cluster, region));
             }
         } else {
             starts.putAll(cluster.startMillis());

@@ -111,6 +111,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the sites' data and logs after the run")
     boolean keep;
 
+    @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "each site's store in a schema of its own in this"
+            + " PostgreSQL database (user postgres, e.g. jdbc:postgresql://127.0.0.1:5432/test) instead of an H2 file;"
+            + " the schemas are dropped after the run unless --keep")
+    String postgres;
+
     @Option(names = "--lab-env", description = "the OpenStack lab's env file (lab/.state/env): with --workload lab, DIMINET"
             + " beside the lab's Keystone and Neutrons next to the raw Neutron work, for 2..5 regions")
     Path labEnv;
@@ -158,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("diminet-bench-") : Files.createDirectories(workDir);
         BenchOptions options = new BenchOptions(sites, repeat, warmup, clusterWarmup, roundTrips, vimLatency, chosen, concurrencySites,
                 clients, group, ops, masters, services, scaleClients, settings,
-                parallelStarts != null ? parallelStarts : Runtime.getRuntime().availableProcessors(), keep, dir);
+                parallelStarts != null ? parallelStarts : Runtime.getRuntime().availableProcessors(), keep, dir, java.util.Optional.ofNullable(postgres));
         SiteRunner runner = processes
                 ? new SiteProcesses(DiminetMain.class.getName(), siteJvmOptions == null
                         ? SiteProcesses.DEFAULT_JVM_OPTIONS : List.of(siteJvmOptions.trim().split("\\s+")))

@@ -56,6 +56,12 @@ public final class SlowVim implements Vim {
     }
 
     @Override
+    public List<VimSubnet> subnetsOverlapping(org.diminet.core.domain.Cidr cidr) {
+        pause();
+        return delegate.subnetsOverlapping(cidr);
+    }
+
+    @Override
     public VimNetwork createNetworkWithSubnet(String name, String project, SubnetSpec subnet) {
         pause();
         return delegate.createNetworkWithSubnet(name, project, subnet);

@@ -27,7 +27,8 @@ class BenchSmokeTest {
     void aTwoSiteProcessRunPrintsThePaperShapedTable(@TempDir Path dir) throws Exception {
         BenchOptions options = new BenchOptions(List.of(2), 3, 1, 4, List.of(Duration.ZERO), Duration.ofMillis(2),
                 EnumSet.of(BenchOptions.Workload.LATENCY), 2, 1, 2, 10, List.of(0), 10, 1,
-                Map.of("logging.level.org.diminet.phases", "WARN"), 2, false, Files.createDirectories(dir.resolve("work")));
+                Map.of("logging.level.org.diminet.phases", "WARN"), 2, false, Files.createDirectories(dir.resolve("work")),
+                java.util.Optional.empty());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         SiteProcesses processes = new SiteProcesses(DiminetMain.class.getName(), SiteProcesses.DEFAULT_JVM_OPTIONS);
         new Benchmark(options, processes, BenchSmokeTest::identity,

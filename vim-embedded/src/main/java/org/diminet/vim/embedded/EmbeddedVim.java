@@ -126,8 +126,7 @@ public final class EmbeddedVim implements Vim {
 
     @Override
     public List<VimNetwork> networksNamed(String name) {
-        return store.read(state -> state.networks().stream().filter(n -> n.name().equals(name))
-                .map(EmbeddedVim::toVimNetwork).toList());
+        return store.read(state -> state.networksNamed(name).stream().map(EmbeddedVim::toVimNetwork).toList());
     }
 
     @Override
@@ -139,6 +138,12 @@ public final class EmbeddedVim implements Vim {
     @Override
     public List<VimSubnet> allSubnets() {
         return store.read(state -> state.subnets().stream().map(EmbeddedVim::toVimSubnet).toList());
+    }
+
+    /** From the CIDR index: the cost does not grow with the number of subnets. */
+    @Override
+    public List<VimSubnet> subnetsOverlapping(org.diminet.core.domain.Cidr cidr) {
+        return store.read(state -> state.subnetsOverlapping(cidr.block()).stream().map(EmbeddedVim::toVimSubnet).toList());
     }
 
     /**

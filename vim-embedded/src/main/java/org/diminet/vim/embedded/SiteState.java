@@ -26,8 +26,8 @@ final class SiteState {
 
     private static final String VIM_OWNER_PREFIX = "network:";
 
-    private final Map<String, NetworkView> networks = new LinkedHashMap<>();
-    private final Map<String, SubnetView> subnets = new LinkedHashMap<>();
+    private final IndexedResources<NetworkView> networks = new IndexedResources<>(NetworkView::name);
+    private final IndexedResources<SubnetView> subnets = new IndexedResources<>(s -> CidrKeys.of(s.cidr().block()));
     private final Map<String, PortView> ports = new LinkedHashMap<>();
     /** Addresses held by ports, per subnet, sorted so the next free one is found without scanning pools. */
     private final Map<String, NavigableSet<IPAddress>> usedBySubnet = new HashMap<>();
@@ -164,6 +164,25 @@ final class SiteState {
 
     Collection<PortView> ports() {
         return Collections.unmodifiableCollection(ports.values());
+    }
+
+    /** The networks named exactly {@code name}, from the name index. */
+    List<NetworkView> networksNamed(String name) {
+        return networks.withKey(name);
+    }
+
+    /**
+     * The subnets whose CIDR overlaps {@code block}, from the CIDR index: two prefix blocks overlap when
+     * one holds the other, so these are the subnets that start inside the block and the (at most one per
+     * prefix length) blocks that hold it.
+     */
+    List<SubnetView> subnetsOverlapping(IPAddress block) {
+        java.util.LinkedHashSet<SubnetView> found = new java.util.LinkedHashSet<>();
+        for (int length = 0; length < block.getNetworkPrefixLength(); length++) {
+            found.addAll(subnets.withKey(CidrKeys.of(block.toPrefixBlock(length))));
+        }
+        found.addAll(subnets.withKeyBetween(CidrKeys.lowest(block), CidrKeys.highest(block)));
+        return List.copyOf(found);
     }
 
     Optional<NetworkView> findNetwork(String id) {
