@@ -27,6 +27,7 @@ import org.diminet.core.vim.VimSubnet;
  */
 public final class MasterAudit {
     private static final Logger LOG = System.getLogger(MasterAudit.class.getName());
+    private static final int PAGE = 100;
 
     private final SiteContext site;
     private final OperationExecutor executor;
@@ -36,17 +37,27 @@ public final class MasterAudit {
         this.executor = executor;
     }
 
-    /** Audits every settled service this site masters; returns how many repairs it started. */
+    /**
+     * Audits every settled service this site masters; returns how many repairs it started. The store is
+     * read a page at a time, so an audit of ten thousand services holds a hundred in memory, not all.
+     */
     public int run() {
         int repairs = 0;
-        for (InterSiteService service : site.store().list()) {
-            if (service.isMasteredBy(site.local()) && service.state() == ServiceState.ACTIVE
-                    && site.journal().openFor(service.id()).isEmpty()) {
-                alignLocalPools(service);
-                repairs += repairMissingParts(service) ? 1 : 0;
+        Optional<InterSiteService> after = Optional.empty();
+        while (true) {
+            List<InterSiteService> page = site.store().page(Optional.empty(), after, PAGE);
+            for (InterSiteService service : page) {
+                if (service.isMasteredBy(site.local()) && service.state() == ServiceState.ACTIVE
+                        && site.journal().openFor(service.id()).isEmpty()) {
+                    alignLocalPools(service);
+                    repairs += repairMissingParts(service) ? 1 : 0;
+                }
             }
+            if (page.size() < PAGE) {
+                return repairs;
+            }
+            after = Optional.of(page.getLast());
         }
-        return repairs;
     }
 
     private void alignLocalPools(InterSiteService service) {
