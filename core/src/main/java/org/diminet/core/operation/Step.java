@@ -19,10 +19,12 @@ import org.diminet.core.peer.PartReply;
  *                    operation is revoked
  * @param delivered   whether an attempt may have reached its site (a refused connection did not), so
  *                    whether undoing it there may be needed
+ * @param tookMillis  how long its last attempt took, East-West call or local work included; 0 before the
+ *                    first (the operation's record of where its time went, beside the phase timers)
  */
 public record Step(int id, Region site, StepAction action, int wave, StepStatus status, int attempts,
                    Optional<String> lastError, Optional<Instant> nextAttempt, Optional<PartReply> reply,
-                   Optional<IpRange> pool, Optional<Failure> lastFailure, boolean delivered) {
+                   Optional<IpRange> pool, Optional<Failure> lastFailure, boolean delivered, long tookMillis) {
     public Step {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(action, "action");
@@ -36,7 +38,7 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
 
     public static Step planned(int id, Region site, StepAction action, int wave) {
         return new Step(id, site, action, wave, StepStatus.PENDING, 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), Optional.empty(), false, 0);
     }
 
     public boolean isDue(Instant now) {
@@ -45,32 +47,39 @@ public record Step(int id, Region site, StepAction action, int wave, StepStatus 
 
     public Step done(Optional<PartReply> newReply, Optional<IpRange> newPool) {
         return new Step(id, site, action, wave, StepStatus.DONE, attempts + 1, lastError, Optional.empty(),
-                newReply.or(() -> reply), newPool.or(() -> pool), Optional.empty(), true);
+                newReply.or(() -> reply), newPool.or(() -> pool), Optional.empty(), true, tookMillis);
     }
 
     public Step refused(Failure why) {
         return new Step(id, site, action, wave, StepStatus.REFUSED, attempts + 1, Optional.of(why.message()),
-                Optional.empty(), reply, pool, Optional.of(why), true);
+                Optional.empty(), reply, pool, Optional.of(why), true, tookMillis);
     }
 
     public Step skipped(String why) {
         return new Step(id, site, action, wave, StepStatus.SKIPPED, attempts, Optional.of(why), Optional.empty(),
-                reply, pool, lastFailure, delivered);
+                reply, pool, lastFailure, delivered, tookMillis);
     }
 
     public Step failedAttempt(Failure why, Instant retryAt, boolean mayHaveArrived) {
         return new Step(id, site, action, wave, StepStatus.PENDING, attempts + 1, Optional.of(why.message()),
-                Optional.of(retryAt), reply, pool, Optional.of(why), delivered || mayHaveArrived);
+                Optional.of(retryAt), reply, pool, Optional.of(why), delivered || mayHaveArrived, tookMillis);
     }
 
     public Step withPool(IpRange granted) {
         return new Step(id, site, action, wave, status, attempts, lastError, nextAttempt, reply,
-                Optional.of(granted), lastFailure, delivered);
+                Optional.of(granted), lastFailure, delivered, tookMillis);
     }
 
     /** Makes a waiting step due now, e.g. when its site just came back. */
     public Step dueNow() {
-        return new Step(id, site, action, wave, status, attempts, lastError, Optional.empty(), reply, pool, lastFailure, delivered);
+        return new Step(id, site, action, wave, status, attempts, lastError, Optional.empty(), reply, pool, lastFailure,
+                delivered, tookMillis);
+    }
+
+    /** The same step, its last attempt having taken {@code millis}. */
+    public Step took(long millis) {
+        return new Step(id, site, action, wave, status, attempts, lastError, nextAttempt, reply, pool, lastFailure,
+                delivered, Math.max(0, millis));
     }
 
     /** Was this step possibly carried out at its site (so undoing it may be needed)? */

@@ -159,18 +159,28 @@ public final class OperationExecutor {
 
     private void runSteps(Operation op, List<Step> due) {
         Map<Step, StepResult> results = new LinkedHashMap<>();
+        Map<Step, Long> took = new java.util.concurrent.ConcurrentHashMap<>();
         Optional<ServiceType> type = site.store().find(op.service()).map(InterSiteService::type);
+        long started = System.nanoTime();
         // Each step gets at most the operation deadline's length: a local VIM that hangs fails the step.
-        site.fanout().call(due, step -> runner.run(op, type, step), settings.deadline())
+        site.fanout().call(due, step -> {
+                    long start = System.nanoTime();
+                    try {
+                        return runner.run(op, type, step);
+                    } finally {
+                        took.put(step, (System.nanoTime() - start) / 1_000_000);
+                    }
+                }, settings.deadline())
                 .forEach((step, outcome) -> results.put(step, switch (outcome) {
                     case Outcome.Ok<StepResult> ok -> ok.value();
                     case Outcome.Failed<StepResult> failed -> new StepResult.Failed(failed.error());
                 }));
-        record(op, results);
+        long wave = (System.nanoTime() - started) / 1_000_000;
+        record(op, results, step -> took.getOrDefault(step, wave));
     }
 
     /** Stores the steps' results, and what they change in the service row, in one transaction. */
-    private void record(Operation op, Map<Step, StepResult> results) {
+    private void record(Operation op, Map<Step, StepResult> results, java.util.function.ToLongFunction<Step> took) {
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Operation current = find(op.id());
             Optional<InterSiteService> row = site.store().find(current.service());
@@ -178,7 +188,7 @@ public final class OperationExecutor {
             Instant now = site.now();
             for (Map.Entry<Step, StepResult> entry : results.entrySet()) {
                 Step step = entry.getKey();
-                Step after = outcome(step, entry.getValue(), now);
+                Step after = outcome(step, entry.getValue(), now).took(took.applyAsLong(step));
                 current = current.withStep(after, now);
                 if (after.status() == StepStatus.DONE && changed != null
                         && (step.action() == StepAction.DELETE_PART || step.action() == StepAction.UNDO_PART)

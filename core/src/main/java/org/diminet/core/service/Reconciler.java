@@ -57,7 +57,7 @@ public final class Reconciler implements AutoCloseable {
         }));
         timer.scheduleWithFixedDelay(() -> guarded("pass", this::driveOpen),
                 settings.reconcileInterval().toMillis(), settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(() -> guarded("probe", () -> health.probeAll(this::peerCameBack)),
+        timer.scheduleWithFixedDelay(() -> guarded("probe", () -> health.probeDue(settings.probeInterval(), this::peerCameBack)),
                 0, settings.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guarded("audit", audit::run), settings.auditInterval().toMillis(),
                 settings.auditInterval().toMillis(), TimeUnit.MILLISECONDS);

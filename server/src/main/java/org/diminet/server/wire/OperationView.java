@@ -51,10 +51,14 @@ public record OperationView(
             String lastError,
             @Schema(description = "When it is tried next; null when it waits for nothing", example = "2026-11-22T10:16:03.400Z",
                     types = {"string", "null"}, format = "date-time")
-            Instant nextAttempt) {
+            Instant nextAttempt,
+            @Schema(description = "How long its last attempt took, in milliseconds (the East-West call or the local"
+                    + " work); null before the first", example = "4012", types = {"integer", "null"})
+            Long lastAttemptMs) {
         static StepView of(Step step) {
             return new StepView(step.site().name(), step.action().name(), step.attempts(),
-                    step.lastError().orElse(null), step.nextAttempt().orElse(null));
+                    step.lastError().orElse(null), step.nextAttempt().orElse(null),
+                    step.attempts() == 0 ? null : step.tookMillis());
         }
     }
 

@@ -41,12 +41,28 @@ final class FaultyVim implements Vim {
         hangNext.set(call);
     }
 
+    private final AtomicReference<Call> slowNext = new AtomicReference<>();
+    private volatile java.time.Duration slowness = java.time.Duration.ZERO;
+
+    /** The next call of that kind takes {@code duration} longer, then succeeds (a busy VIM). */
+    void slowNext(Call call, java.time.Duration duration) {
+        slowness = duration;
+        slowNext.set(call);
+    }
+
     /** Makes every call of that kind fail until called again with another kind or null. */
     void failAlways(Call call) {
         failAlways.set(call);
     }
 
     private void maybeFail(Call call) {
+        if (slowNext.compareAndSet(call, null)) {
+            try {
+                Thread.sleep(slowness);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (hangNext.compareAndSet(call, null)) {
             try {
                 Thread.sleep(hang);

@@ -41,7 +41,7 @@ final class InProcessSites implements AutoCloseable {
     record Site(Region region, FaultyVim vim, EmbeddedVim embedded, ServiceStore store, InProcessPeers peers,
                 InterSiteServiceManager manager, EastWestHandler eastWest, OperationExecutor executor,
                 Reconciler reconciler, Fanout fanout,
-                DataSource dataSource) {
+                DataSource dataSource, SiteContext context) {
     }
 
     /** Short pauses and deadline, so that retries and revocations happen within a test. */
@@ -76,7 +76,7 @@ final class InProcessSites implements AutoCloseable {
             Reconciler reconciler = new Reconciler(context, strategies, executor, eastWest, new PeerHealth(context));
             sites.put(region, new Site(region, vim, embedded, store, peers,
                     new InterSiteServiceManager(context, strategies, executor), eastWest, executor, reconciler, fanout,
-                    dataSource));
+                    dataSource, context));
         }
     }
 
