@@ -33,11 +33,6 @@ public final class PeerHealth {
         this.site = site;
     }
 
-    /** Probes every known peer once, in parallel; calls {@code cameBack} for each that answers again. */
-    public void probeAll(Consumer<Region> cameBack) {
-        probe(site.peers().knownRegions(), cameBack);
-    }
-
     /**
      * One round of probes every {@code interval}: the peers an open operation waits for, and those not
      * seen answering, every round (so a site coming back is noticed at once); the others in turn, so that
@@ -66,8 +61,9 @@ public final class PeerHealth {
         return every.multipliedBy(share).dividedBy(100).minusMillis(1);
     }
 
-    private void probe(java.util.Collection<Region> regions, Consumer<Region> cameBack) {
-        site.fanout().call(List.copyOf(regions), region -> {
+    /** Probes these peers once, in parallel; calls {@code cameBack} for each that answers again. */
+    private void probe(List<Region> regions, Consumer<Region> cameBack) {
+        site.fanout().call(regions, region -> {
             Seen before = seen.get(region);
             Seen now;
             try {

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -53,10 +55,18 @@ final class PostgresStores implements AutoCloseable {
     long bytesOf(String region) {
         String schema = schemaOf(region);
         try (Connection c = DriverManager.getConnection(url, user, "")) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?")) {
+                q.setString(1, schema);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
             try (Statement vacuum = c.createStatement()) {
-                for (String table : new String[] {"services", "operations", "network_claims", "pool_grants",
-                        "abandoned_operations"}) {
-                    vacuum.execute("VACUUM " + schema + "." + table);
+                for (String table : tables) {
+                    vacuum.execute("VACUUM " + schema + ".\"" + table + "\"");
                 }
             }
             try (PreparedStatement q = c.prepareStatement("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)"

@@ -67,14 +67,4 @@ final class IndexedResources<V> extends LinkedHashMap<String, V> {
             idsByKey.remove(key);
         }
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o == this;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
 }
