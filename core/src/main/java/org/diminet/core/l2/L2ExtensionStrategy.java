@@ -263,7 +263,7 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                     new L2Params(params.cidr(), params.gatewayIp(), network.subnetIds().getFirst(), params.localPools(),
                             true, List.of(), Optional.empty()), site.now());
             site.store().update(withNetwork);
-            return describePart(site, DataPlaneWiring.activatePart(site, withNetwork));
+            return describePart(site, DataPlaneWiring.activatePart(site, withNetwork, earlier.isEmpty()));
         });
     }
 
