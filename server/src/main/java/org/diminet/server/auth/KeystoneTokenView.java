@@ -30,7 +30,10 @@ record KeystoneTokenView(@Schema(description = "The token") Token token) {
                  List<Role> roles,
                  @Schema(description = "The service catalog: this site's own services in its region (`identity`,"
                          + " `intersite`, and `network` where the site serves the embedded Neutron); absent with"
-                         + " `?nocatalog`")
+                         + " `?nocatalog`", example = "[{\"id\": \"network\", \"type\": \"network\", \"name\": \"neutron\","
+                         + " \"endpoints\": [{\"id\": \"RegionOne-network-public\", \"interface\": \"public\","
+                         + " \"region\": \"RegionOne\", \"region_id\": \"RegionOne\","
+                         + " \"url\": \"http://127.0.0.1:7575/neutron\"}]}]")
                  List<Service> catalog) {
     }
 
@@ -39,7 +42,10 @@ record KeystoneTokenView(@Schema(description = "The token") Token token) {
                    @Schema(description = "Its type: `identity`, `intersite` (DIMINET) or `network` (Neutron)",
                            example = "network") String type,
                    @Schema(description = "Its name", example = "neutron") String name,
-                   @Schema(description = "Its endpoints: public, internal and admin") List<Endpoint> endpoints) {
+                   @Schema(description = "Its endpoints: public, internal and admin", example = "[{\"id\":"
+                           + " \"RegionOne-network-public\", \"interface\": \"public\", \"region\": \"RegionOne\","
+                           + " \"region_id\": \"RegionOne\", \"url\": \"http://127.0.0.1:7575/neutron\"}]")
+                   List<Endpoint> endpoints) {
     }
 
     @Schema(name = "KeystoneCatalogEndpoint", description = "Where a service answers, for one interface and region")
