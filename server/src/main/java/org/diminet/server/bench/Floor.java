@@ -22,8 +22,7 @@ public record Floor(double roundTripMillis, int vimCalls, double vimLatencyMilli
      *   <li>L3 (L3RoutingStrategy.createPart → LocalNetworks.cidrsOf): findNetwork (does it exist, is it
      *       the project's?), subnetsOf: 2;</li>
      *   <li>L2 (L2ExtensionStrategy.createPart): networksNamed (a network left by a crash?), subnetsOverlapping (does
-     *       the CIDR clash here?), createNetworkWithSubnet, then describePart's portsOf (user ports on
-     *       the new network): 4.</li>
+     *       the CIDR clash here?), createNetworkWithSubnet: 3.</li>
      * </ul>
      * The record-only data plane of the embedded sites makes no VIM call. Before the round the master
      * makes its own: L3 2 (reading its network), L2 4 (reading its network and ports, then shrinking its
@@ -32,7 +31,7 @@ public record Floor(double roundTripMillis, int vimCalls, double vimLatencyMilli
     public static int remoteVimCalls(String type) {
         return switch (type) {
             case "L3" -> 2;
-            case "L2" -> 4;
+            case "L2" -> 3;
             default -> throw new IllegalArgumentException("no service type " + type);
         };
     }
