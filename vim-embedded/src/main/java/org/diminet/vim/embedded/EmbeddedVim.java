@@ -101,6 +101,15 @@ public final class EmbeddedVim implements Vim {
     }
 
     /**
+     * Runs {@code operation}, made of calls to {@link #networks()}, {@link #subnets()} and {@link #ports()},
+     * as one change: all of it or, when it throws, none of it (Neutron's bulk create). It is logged as one
+     * change too.
+     */
+    public <T> T atomically(Supplier<T> operation) {
+        return store.write(state -> operation.get());
+    }
+
+    /**
      * Runs {@code listener} after every change of this site's networks, subnets or ports has been made
      * (and saved), outside the site's lock: a data plane that gives ports their machines follows the VIM
      * this way. Listeners should be quick and hand long work to another thread.
