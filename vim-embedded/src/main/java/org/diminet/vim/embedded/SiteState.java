@@ -236,7 +236,7 @@ final class SiteState {
 
     /** Whether another port on the network has the MAC: Neutron refuses it there, but not on another network. */
     boolean isMacInUseOn(String networkId, String mac, String exceptPortId) {
-        return ports.values().stream().anyMatch(p -> p.networkId().equals(networkId) && p.macAddress().equals(mac)
+        return ports.values().stream().anyMatch(p -> p.networkId().equals(networkId) && p.macAddress().equalsIgnoreCase(mac)
                 && !p.id().equals(exceptPortId));
     }
 

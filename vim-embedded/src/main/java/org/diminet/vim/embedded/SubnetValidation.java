@@ -171,7 +171,7 @@ final class SubnetValidation {
      */
     static void ipv6Modes(Cidr cidr, String raMode, String addressMode, boolean enableDhcp) {
         for (String mode : java.util.Arrays.asList(raMode, addressMode)) {
-            if (mode != null && !IPV6_MODES.contains(mode)) {
+            if (mode != null && !IPV6_MODES.contains(mode)) { // null: not set
                 String field = mode.equals(raMode) ? "ipv6_ra_mode" : "ipv6_address_mode";
                 throw EmbeddedVimException.badRequest("HTTPBadRequest", "Invalid input for " + field + ". Reason: "
                         + mode + " is not in valid_values.");
@@ -194,7 +194,7 @@ final class SubnetValidation {
             throw EmbeddedVimException.invalidInput("ipv6_ra_mode set to '" + raMode + "' with ipv6_address_mode set"
                     + " to '" + addressMode + "' is not valid. If both attributes are set, they must be the same value");
         }
-        boolean auto = SubnetView.AUTO_ADDRESS_MODES.contains(raMode) || SubnetView.AUTO_ADDRESS_MODES.contains(addressMode);
+        boolean auto = SubnetView.isAutoAddressMode(raMode) || SubnetView.isAutoAddressMode(addressMode);
         if (auto && cidr.block().getNetworkPrefixLength() != 64) {
             throw EmbeddedVimException.invalidInput("Invalid CIDR " + cidr + " for IPv6 address mode. OpenStack uses"
                     + " the EUI-64 address format, which requires the prefix to be /64");

@@ -34,6 +34,10 @@ public record SubnetView(String id, String name, String project, String networkI
      * either IPv6 mode is SLAAC or DHCPv6-stateless.
      */
     public boolean isAutoAddress() {
-        return AUTO_ADDRESS_MODES.contains(ipv6AddressMode) || AUTO_ADDRESS_MODES.contains(ipv6RaMode);
+        return isAutoAddressMode(ipv6AddressMode) || isAutoAddressMode(ipv6RaMode);
+    }
+
+    static boolean isAutoAddressMode(String mode) {
+        return mode != null && AUTO_ADDRESS_MODES.contains(mode); // Set.of refuses to look up null
     }
 }

@@ -94,7 +94,9 @@ public final class Subnets {
     public SubnetView update(String id, SubnetChange change) {
         return store.write(state -> {
             SubnetView s = state.requireSubnet(id);
-            String gatewayIp = change.gateway().map(g -> SubnetValidation.updatedGateway(s.cidr(), g)).orElse(s.gatewayIp());
+            // Not Optional.map: a gateway removed is null.
+            String gatewayIp = change.gateway().isPresent() ? SubnetValidation.updatedGateway(s.cidr(), change.gateway().get())
+                    : s.gatewayIp();
             List<IpRange> pools = change.allocationPools()
                     .map(p -> SubnetValidation.validPools(s.cidr(), gatewayIp, p))
                     .orElse(s.allocationPools());
