@@ -58,18 +58,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@link Caller} under {@link RequestIdentity#CALLER}), and Neutron's default policy applies (see
  * {@link NeutronPolicy}): a project sees its own resources and shared networks, an admin everything.
  *
+ * <p>Bulk creates ({@code {"networks":[…]}}) are all or nothing; lists sort and paginate with
+ * {@code <collection>_links} ({@link NeutronQuery}); attributes are checked as Neutron checks them
+ * ({@link NeutronAttributes}); {@code GET /v2.0/extensions} lists {@link NeutronExtensions}.
+ *
  * <p>Limits, compared with a real Neutron:
  * <ul>
  *   <li>naming another project than the token's in {@code project_id} without being admin is 403
  *       {@code PolicyNotAuthorized} (Neutron answers 400);</li>
- *   <li>one fixed IP per port: {@code fixed_ips} holds at most one entry, and a port's addresses,
- *       device owner and device id cannot be updated;</li>
- *   <li>no DHCP ports, agents, routers, security groups or quotas: {@code enable_dhcp} is always true but
- *       no port is created for it, and ports stay {@code DOWN};</li>
- *   <li>only {@code name} (and a subnet's {@code allocation_pools}, a network's {@code shared}) can be
- *       updated; a subnet's gateway is fixed at creation; an explicitly empty {@code allocation_pools} on
- *       create means the default pools;</li>
- *   <li>no pagination or sorting, and {@code revision_number} is always 1.</li>
+ *   <li>no extension is implemented, so their attributes ({@code router:external}, {@code binding:host_id},
+ *       tags, port security, …) are refused as unrecognized; no subnet pools ({@code subnetpool_id},
+ *       {@code prefixlen});</li>
+ *   <li>no DHCP ports, agents, routers, security groups or quotas: {@code enable_dhcp} is kept but no port
+ *       is created for it, and ports stay {@code DOWN};</li>
+ *   <li>addresses are the lowest free ones of a pool (Neutron picks at random), and {@code ip_version} may
+ *       be left out of a subnet create (Neutron requires it);</li>
+ *   <li>the IPv6 modes cannot be updated (as in Neutron), nor can a network's {@code mtu}.</li>
  * </ul>
  */
 @RestController
