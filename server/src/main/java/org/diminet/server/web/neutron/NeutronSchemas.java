@@ -67,7 +67,7 @@ final class NeutronSchemas {
             @JsonProperty("enable_dhcp") Boolean enableDhcp,
             @Schema(description = "Up to 5 DNS servers of the subnet's IP version", example = "[\"192.168.101.53\"]")
             @JsonProperty("dns_nameservers") List<String> dnsNameservers,
-            @Schema(description = "Up to 20 routes for the hosts")
+            @Schema(description = "Up to 20 routes for the hosts", example = "[{\"destination\": \"10.20.0.0/16\", \"nexthop\": \"192.168.101.254\"}]")
             @JsonProperty("host_routes") List<NeutronViews.Route> hostRoutes,
             @Schema(description = "IPv6 only: `slaac`, `dhcpv6-stateful` or `dhcpv6-stateless`; with `slaac` and"
                     + " `dhcpv6-stateless` ports get EUI-64 addresses (the prefix must be a /64)", example = "slaac")
@@ -111,7 +111,7 @@ final class NeutronSchemas {
             @JsonProperty("enable_dhcp") Boolean enableDhcp,
             @Schema(description = "The new DNS servers", example = "[\"192.168.101.53\"]")
             @JsonProperty("dns_nameservers") List<String> dnsNameservers,
-            @Schema(description = "The new host routes")
+            @Schema(description = "The new host routes", example = "[{\"destination\": \"10.20.0.0/16\", \"nexthop\": \"192.168.101.254\"}]")
             @JsonProperty("host_routes") List<NeutronViews.Route> hostRoutes,
             @Schema(description = "Free text", example = "blue's IPv4")
             @JsonProperty("description") String description,
@@ -185,7 +185,8 @@ final class NeutronSchemas {
                       @Schema(description = "A new MAC: admins only", example = "fa:16:3e:4c:2a:92")
                       @JsonProperty("mac_address") String macAddress,
                       @Schema(description = "The new addresses: held ones named again are kept, others allocated,"
-                              + " the rest released (EUI-64 ones stay)")
+                              + " the rest released (EUI-64 ones stay)",
+                              example = "[{\"subnet_id\": \"" + SUBNET_ID + "\"}, {\"ip_address\": \"192.168.101.20\"}]")
                       @JsonProperty("fixed_ips") List<FixedIpRequest> fixedIps) {
     }
 
@@ -204,7 +205,8 @@ final class NeutronSchemas {
     record NetworkList(@Schema(description = "The networks the caller sees that pass the filters, in creation order unless sorted",
                                example = "[]")
                        @JsonProperty("networks") List<NeutronViews.Network> networks,
-                       @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them")
+                       @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
                        @JsonProperty("networks_links") List<Link> links) {
     }
 
@@ -216,7 +218,8 @@ final class NeutronSchemas {
     record SubnetList(@Schema(description = "The subnets the caller sees that pass the filters, in creation order unless sorted",
                               example = "[]")
                       @JsonProperty("subnets") List<NeutronViews.Subnet> subnets,
-                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them")
+                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
                       @JsonProperty("subnets_links") List<Link> links) {
     }
 
@@ -228,7 +231,8 @@ final class NeutronSchemas {
     record PortList(@Schema(description = "The ports the caller sees that pass the filters, in creation order unless sorted",
                             example = "[]")
                     @JsonProperty("ports") List<NeutronViews.Port> ports,
-                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them")
+                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
                       @JsonProperty("ports_links") List<Link> links) {
     }
 
