@@ -248,6 +248,17 @@ public abstract class NeutronApiContract {
                 .isEqualTo(201);
     }
 
+    @Test
+    void aPort_showsAnAdminItsBinding_unbound() {
+        String network = network("nc-bind");
+        JsonNode port = send("POST", "/ports", obj().set("port", obj().put("network_id", network))).body().path("port");
+        JsonNode shown = send("GET", "/ports/" + port.path("id").asText(), null).body().path("port");
+        assertThat(shown.path("binding:host_id").asText("absent")).isEmpty();
+        assertThat(shown.path("binding:vif_type").asText()).isEqualTo("unbound");
+        assertThat(shown.path("binding:vif_details").isObject()).isTrue();
+        assertThat(shown.path("binding:vnic_type").asText()).isEqualTo("normal");
+    }
+
     // --- validation, revisions -------------------------------------------------------------------
 
     @Test

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.diminet.core.domain.IpRange;
 import org.diminet.vim.embedded.FixedIp;
 import org.diminet.vim.embedded.NetworkView;
@@ -185,6 +186,17 @@ final class NeutronViews {
             @JsonProperty("security_groups") List<String> securityGroups,
             @Schema(description = "Always true here", example = "true")
             @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
+            @Schema(description = "Always empty here: nothing binds a port to a host (Neutron shows the binding to"
+                    + " admins only; it cannot be set here)", examples = {""})
+            @JsonProperty("binding:host_id") String bindingHostId,
+            @Schema(description = "Always `unbound` here", example = "unbound")
+            @JsonProperty("binding:vif_type") String bindingVifType,
+            @Schema(description = "Always empty here", example = "{}")
+            @JsonProperty("binding:vif_details") Map<String, Object> bindingVifDetails,
+            @Schema(description = "Always `normal` here", example = "normal")
+            @JsonProperty("binding:vnic_type") String bindingVnicType,
+            @Schema(description = "Always empty here", example = "{}")
+            @JsonProperty("binding:profile") Map<String, Object> bindingProfile,
             @Schema(description = "Free text", examples = {""})
             @JsonProperty("description") String description,
             @Schema(description = "Always empty here (no tag extension)", example = "[]")
@@ -199,7 +211,8 @@ final class NeutronViews {
         static Port of(PortView p) {
             return new Port(p.id(), p.name(), p.networkId(), p.project(), p.project(), p.adminStateUp(), p.status(),
                     p.macAddress(), p.deviceOwner(), p.deviceId(), p.fixedIps().stream().map(Address::of).toList(),
-                    List.of(), List.of(), List.of(), true, p.description(), List.of(), time(p.createdAt()),
+                    List.of(), List.of(), List.of(), true, "", "unbound", Map.of(), "normal", Map.of(), p.description(),
+                    List.of(), time(p.createdAt()),
                     time(p.updatedAt()), p.revision());
         }
     }
