@@ -183,6 +183,28 @@ public abstract class NeutronApiContract {
         assertThat(send("GET", "/ports/" + port.path("id").asText(), null).body().at("/port/fixed_ips")).isEmpty();
     }
 
+    @Test
+    void ipv6Modes_areCheckedAsNeutronChecksThem() {
+        String network = network("nc-modes");
+        ObjectNode mismatch = obj().put("network_id", network).put("ip_version", 6).put("cidr", "2001:db8:67::/64")
+                .put("ipv6_ra_mode", "slaac").put("ipv6_address_mode", "dhcpv6-stateful");
+        assertNeutronError(send("POST", "/subnets", obj().set("subnet", mismatch)), 400, "InvalidInput");
+        ObjectNode onIpv4 = subnet(network, "10.67.0.0/24").put("ipv6_address_mode", "slaac");
+        assertNeutronError(send("POST", "/subnets", obj().set("subnet", onIpv4)), 400, "InvalidInput",
+                "Invalid input for operation: ipv6_address_mode is not valid when ip_version is 4.");
+        ObjectNode not64 = obj().put("network_id", network).put("ip_version", 6).put("cidr", "2001:db8:67::/80")
+                .put("ipv6_address_mode", "slaac");
+        assertNeutronError(send("POST", "/subnets", obj().set("subnet", not64)), 400, "InvalidInput");
+        ObjectNode stateful = obj().put("network_id", network).put("ip_version", 6).put("cidr", "2001:db8:68::/64")
+                .put("ipv6_ra_mode", "dhcpv6-stateful").put("ipv6_address_mode", "dhcpv6-stateful");
+        Answer created = send("POST", "/subnets", obj().set("subnet", stateful));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().at("/subnet/ipv6_address_mode").asText()).isEqualTo("dhcpv6-stateful");
+        JsonNode port = send("POST", "/ports", obj().set("port", obj().put("network_id", network))).body().path("port");
+        assertThat(port.at("/fixed_ips/0/ip_address").asText()).as("a stateful subnet allocates from its pool")
+                .startsWith("2001:db8:68::");
+    }
+
     // --- ports -----------------------------------------------------------------------------------
 
     @Test
