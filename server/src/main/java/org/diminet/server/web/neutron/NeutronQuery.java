@@ -36,7 +36,7 @@ final class NeutronQuery {
     };
     private static final String FIELDS = "fields";
     /** Parameters that are not filters. */
-    private static final Set<String> IGNORED = Set.of("limit", "marker", "page_reverse", "sort_key", "sort_dir");
+    private static final Set<String> NOT_FILTERS = Set.of("limit", "marker", "page_reverse", "sort_key", "sort_dir");
 
     private NeutronQuery() {
     }
@@ -44,16 +44,6 @@ final class NeutronQuery {
     /** One view as a map, reduced to the requested {@code fields}. */
     static Map<String, Object> show(Object view, MultiValueMap<String, String> query) {
         return fields(toMap(view), requestedFields(query));
-    }
-
-    /** The views that pass every filter, each reduced to the requested {@code fields}, in creation order. */
-    static List<Map<String, Object>> list(List<?> views, MultiValueMap<String, String> query) {
-        List<String> fields = requestedFields(query);
-        return views.stream()
-                .map(NeutronQuery::toMap)
-                .filter(item -> matches(item, query))
-                .map(item -> fields(item, fields))
-                .toList();
     }
 
     /**
@@ -228,7 +218,7 @@ final class NeutronQuery {
     private static boolean matches(Map<String, Object> item, MultiValueMap<String, String> query) {
         for (Map.Entry<String, List<String>> filter : query.entrySet()) {
             String attribute = filter.getKey();
-            if (attribute.equals(FIELDS) || IGNORED.contains(attribute)) {
+            if (attribute.equals(FIELDS) || NOT_FILTERS.contains(attribute)) {
                 continue;
             }
             if (!item.containsKey(attribute)) {
