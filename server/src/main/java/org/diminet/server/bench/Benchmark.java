@@ -36,6 +36,11 @@ public final class Benchmark {
     }
 
     public void run() {
+        run(java.util.Optional.empty());
+    }
+
+    /** Runs the chosen workloads, and part 4 beside the lab when {@code lab} is given, between the two load lines. */
+    public void run(java.util.Optional<LabAccess> lab) {
         long start = System.nanoTime();
         out.println("DIMINET benchmark on " + Machine.describe());
         out.println("load average at start: " + Machine.loadAverage() + "; sites: "
@@ -44,6 +49,7 @@ public final class Benchmark {
                 : "PostgreSQL at " + options.postgres().orElseThrow()));
         try {
             runWorkloads();
+            lab.ifPresent(this::lab);
         } finally {
             if (postgres != null) {
                 postgres.close();
@@ -184,7 +190,7 @@ public final class Benchmark {
      * Beside the OpenStack lab: sites on the lab's regions (at most five, at the ports its catalog names),
      * DIMINET's creates next to the raw Neutron work, for 2..5 regions.
      */
-    public void lab(LabAccess lab) {
+    private void lab(LabAccess lab) {
         int size = Math.min(5, lab.regions().size());
         List<String> regions = lab.regions().subList(0, size);
         out.printf("%n== Beside the OpenStack lab (%s): DIMINET next to the raw Neutron work, %d rounds per point%n",
@@ -209,7 +215,9 @@ public final class Benchmark {
             LabWorkload workload = new LabWorkload(client, neutrons, options.repeat(), out);
             for (String type : List.of("L3", "L2")) {
                 for (int n = 2; n <= size; n++) {
-                    points.add(workload.measure(cluster, type, n));
+                    if (options.sites().contains(n)) {
+                        points.add(workload.measure(cluster, type, n));
+                    }
                 }
             }
         }

@@ -38,7 +38,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Option(names = "--sites", split = ",", defaultValue = "2,3,4,5,6", paramLabel = "N",
-            description = "latency: sites per request (default ${DEFAULT-VALUE}; the issue's full set: 2,3,4,5,6,10,25,50)")
+            description = "latency and lab: sites per request (default ${DEFAULT-VALUE}; the issue's full set: 2,3,4,5,6,10,25,50;"
+                    + " beside the lab, those from 2 to the lab's regions, at most 5)")
     List<Integer> sites;
 
     @Option(names = "--max-sites", paramLabel = "N", description = "the same as --sites 2,3,..,N (older option)")
@@ -170,10 +171,8 @@ final class BenchCommand implements Callable<Integer> {
                 : new InProcessSites();
         try {
             Benchmark benchmark = new Benchmark(options, runner, BenchCommand::embeddedIdentity, System.out);
-            benchmark.run();
-            if (chosen.contains(Workload.LAB)) {
-                benchmark.lab(labAccess(LabSettings.read(labEnv)));
-            }
+            benchmark.run(chosen.contains(Workload.LAB)
+                    ? java.util.Optional.of(labAccess(LabSettings.read(labEnv))) : java.util.Optional.empty());
             return 0;
         } finally {
             if (temporary && !keep) {
