@@ -72,7 +72,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/neutron")
 @Tag(name = "Neutron")
 public class NeutronController {
-    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/(networks|subnets|ports)(/[^/]+)?");
+    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/((networks|subnets|ports|routers|agents)"
+            + "(/[^/]+)?|routers/[^/]+/(add|remove)_router_interface|extensions(/[^/]+)?)");
 
     // The OpenAPI document: errors are Neutron's {"NeutronError": ...} (added with the authentication's 401, 429
     // and 503, and 406, 415, 500, by the OpenAPI set-up); the types named are Neutron's.
@@ -88,9 +89,11 @@ public class NeutronController {
             + " pagination and sorting parameters are accepted and ignored.";
 
     private final EmbeddedVim vim;
+    private final NeutronExternalNetworks externalNetworks;
 
     public NeutronController(EmbeddedVim vim) {
         this.vim = vim;
+        this.externalNetworks = new NeutronExternalNetworks(vim);
     }
 
     // --- versions ------------------------------------------------------------------------------
@@ -153,8 +156,10 @@ public class NeutronController {
     public Map<String, Object> listNetworks(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
                                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NeutronPolicy policy = new NeutronPolicy(caller);
-        List<NeutronViews.Network> visible = vim.networks().list().stream().filter(policy::sees)
-                .map(NeutronViews.Network::of).toList();
+        java.util.Set<String> external = externalNetworks.ids();
+        List<NeutronViews.Network> visible = vim.networks().list().stream()
+                .filter(n -> NeutronExternalNetworks.sees(policy, n, external))
+                .map(n -> NeutronViews.Network.of(n, external.contains(n.id()))).toList();
         return Map.of("networks", NeutronQuery.list(visible, query));
     }
 
@@ -170,8 +175,8 @@ public class NeutronController {
                                            @Parameter(description = "The network's id", example = NeutronSchemas.NETWORK_ID)
                                            @PathVariable String id,
                                            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        NetworkView network = new NeutronPolicy(caller).visible(vim.networks().get(id));
-        return Map.of("network", NeutronQuery.show(NeutronViews.Network.of(network), query));
+        NetworkView network = externalNetworks.visible(new NeutronPolicy(caller), vim.networks().get(id));
+        return Map.of("network", NeutronQuery.show(externalNetworks.view(network), query));
     }
 
     @PostMapping("/v2.0/networks")
@@ -191,8 +196,10 @@ public class NeutronController {
         NeutronPolicy policy = new NeutronPolicy(caller);
         String project = policy.ownerOfNew(request.project());
         policy.mayCreateNetwork(request.shared());
+        Optional<Boolean> external = NeutronExternalNetworks.requested(body, caller, "create_network");
         NetworkView created = vim.networks().create(request.name(), project, request.shared());
-        return Map.of("network", NeutronQuery.toMap(NeutronViews.Network.of(created)));
+        externalNetworks.apply(created, external);
+        return Map.of("network", NeutronQuery.toMap(externalNetworks.view(created)));
     }
 
     @PutMapping("/v2.0/networks/{id}")
@@ -212,12 +219,14 @@ public class NeutronController {
                                              @RequestBody(required = false) byte[] body) {
         NeutronRequests.NetworkUpdate request = NeutronRequests.networkUpdate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
-        policy.mayChange(vim.networks().get(id), "update_network");
+        policy.mayChange(externalNetworks.visible(policy, vim.networks().get(id)), "update_network");
         if (request.shared().isPresent()) {
             policy.mayShare();
         }
+        Optional<Boolean> external = NeutronExternalNetworks.requested(body, caller, "update_network");
+        externalNetworks.apply(vim.networks().get(id), external);
         NetworkView updated = vim.networks().update(id, request.name(), request.shared());
-        return Map.of("network", NeutronQuery.toMap(NeutronViews.Network.of(updated)));
+        return Map.of("network", NeutronQuery.toMap(externalNetworks.view(updated)));
     }
 
     @DeleteMapping("/v2.0/networks/{id}")
