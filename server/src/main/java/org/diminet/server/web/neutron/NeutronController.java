@@ -47,7 +47,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * real Neutron (same paths, wrapped bodies such as {@code {"network":{…}}}, field names, status codes
  * and {@code {"NeutronError":{"type","message","detail"}}} errors, see {@link NeutronErrorAdvice}).
  * Filters ({@code ?network_id=…&name=…}) and {@code fields=} work on lists; {@code GET /neutron/} lists
- * the API version.
+ * the API version. Routers, agents and the extension list have controllers of their own in this package.
  *
  * <p>Callers are authenticated before this controller runs (the authentication filter leaves the
  * {@link Caller} under {@link RequestIdentity#CALLER}), and Neutron's default policy applies (see
@@ -59,8 +59,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *       {@code PolicyNotAuthorized} (Neutron answers 400);</li>
  *   <li>one fixed IP per port: {@code fixed_ips} holds at most one entry, and a port's addresses,
  *       device owner and device id cannot be updated;</li>
- *   <li>no DHCP ports, agents, routers, security groups or quotas: {@code enable_dhcp} is always true but
- *       no port is created for it, and ports stay {@code DOWN};</li>
+ *   <li>no DHCP ports, security groups or quotas: {@code enable_dhcp} is always true but no port is created
+ *       for it, and ports stay {@code DOWN}; no agents ({@code /v2.0/agents} is empty, see
+ *       {@link NeutronAgentController});</li>
+ *   <li>routers ({@link NeutronRouterController}) are Neutron's {@code router} and {@code ext-gw-mode}
+ *       extensions without {@code extraroute}, DVR, HA, availability zones or flavors; a router forwards
+ *       nothing, and its gateway takes at most one address; networks' {@code router:external}
+ *       ({@code external-net}, {@link NeutronExternalNetworks}) is set apart from the network's other
+ *       attributes, so a create or update that also sets it is two changes of the site, not one;</li>
  *   <li>only {@code name} (and a subnet's {@code allocation_pools}, a network's {@code shared}) can be
  *       updated; a subnet's gateway is fixed at creation; an explicitly empty {@code allocation_pools} on
  *       create means the default pools;</li>
