@@ -1,5 +1,6 @@
 package org.diminet.server.web.neutron;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Neutron's {@code agent} extension on a site that has no agents: the list is empty, for admins (who could
  * see agents) and for everyone else (whom Neutron's policy shows none), and any one agent is
- * {@code AgentNotFound}, as a Neutron without agents answers.
+ * {@code AgentNotFound}, as a Neutron without agents answers (left out of the OpenAPI document, which wants a
+ * success for every operation).
  */
 @RestController
 @ConditionalOnProperty(name = "diminet.vim.kind", havingValue = "embedded", matchIfMissing = true)
@@ -41,24 +43,21 @@ public class NeutronAgentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "showAgent", summary = "Show an agent: there is none")
-    @ApiResponse(responseCode = "404", description = "Always (`AgentNotFound`).")
+    @Hidden // there is never an agent to answer with: only its 404
     public Map<String, Object> show(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
                                     @Parameter(description = "The agent's id", example = AGENT_ID) @PathVariable String id) {
         throw notFound(id);
     }
 
     @PutMapping("/{id}")
-    @Operation(operationId = "updateAgent", summary = "Update an agent: there is none")
-    @ApiResponse(responseCode = "404", description = "Always (`AgentNotFound`).")
+    @Hidden // there is never an agent to answer with: only its 404
     public Map<String, Object> update(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
                                       @Parameter(description = "The agent's id", example = AGENT_ID) @PathVariable String id) {
         throw notFound(id);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "deleteAgent", summary = "Delete an agent: there is none")
-    @ApiResponse(responseCode = "404", description = "Always (`AgentNotFound`).")
+    @Hidden // there is never an agent to answer with: only its 404
     public void delete(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
                        @Parameter(description = "The agent's id", example = AGENT_ID) @PathVariable String id) {
         throw notFound(id);
