@@ -255,12 +255,13 @@ final class SiteState {
 
     /**
      * Whether a project other than the network's owns a subnet or port on it: Neutron then refuses to
-     * stop sharing it.
+     * stop sharing it. Ports of {@code network:} owners (a router's, whose gateway port has no project) do not
+     * count, as in Neutron.
      */
     boolean isUsedByAnotherProject(NetworkView network) {
         return subnetsOf(network).stream().anyMatch(s -> !s.project().equals(network.project()))
                 || ports.values().stream().anyMatch(p -> p.networkId().equals(network.id())
-                        && !p.project().equals(network.project()));
+                        && !p.deviceOwner().startsWith("network:") && !p.project().equals(network.project()));
     }
 
     private static boolean isUserPort(PortView port) {

@@ -86,6 +86,16 @@ class RoutersTest {
     }
 
     @Test
+    void anotherProjectsRouterOnASharedNetwork_doesNotKeepItShared_asInNeutron() {
+        NetworkView shared = vim.networks().create("public", "admin", true);
+        SubnetView subnet = subnet(shared, "10.0.0.0/24");
+        RouterView router = vim.routers().create("edge", PROJECT, true, "", Optional.empty());
+        vim.routers().addSubnetInterface(router.id(), subnet.id());
+
+        assertThat(vim.networks().update(shared.id(), Optional.empty(), Optional.of(false)).shared()).isFalse();
+    }
+
+    @Test
     void aPortBecomesAnInterface_andGoesWithIt() {
         NetworkView network = vim.networks().create("blue", PROJECT, false);
         SubnetView subnet = subnet(network, "10.0.0.0/24");
