@@ -33,7 +33,7 @@ final class RouterPorts {
     }
 
     /** Every port of the router: interfaces and gateway. */
-    private List<PortView> portsOf(RouterView router) {
+    List<PortView> portsOf(RouterView router) {
         return state.ports().stream().filter(p -> p.deviceId().equals(router.id()) && ROUTER_OWNERS.contains(p.deviceOwner()))
                 .toList();
     }

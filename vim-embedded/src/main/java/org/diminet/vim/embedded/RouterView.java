@@ -13,12 +13,29 @@ import java.util.Objects;
  * @param gateway  its external gateway, or null when it has none
  * @param revision Neutron's {@code revision_number}: 1 when created, one more for every change of the router,
  *                 its gateway or its interfaces
+ * @param routes   Neutron's {@code extraroute}: static routes, each via an address of a subnet the router is on
  */
 public record RouterView(String id, String name, String project, boolean adminStateUp, String description,
-                         Gateway gateway, Instant createdAt, Instant updatedAt, int revision) {
+                         Gateway gateway, Instant createdAt, Instant updatedAt, int revision, List<Route> routes) {
     public RouterView {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(description, "description");
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /**
+     * A static route, in canonical form: {@code destination} a CIDR without host bits, {@code nexthop} an address.
+     */
+    public record Route(String destination, String nexthop) {
+        public Route {
+            Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(nexthop, "nexthop");
+        }
+
+        /** As Python prints it, the form Neutron's messages quote routes in. */
+        String python() {
+            return "{'destination': '" + destination + "', 'nexthop': '" + nexthop + "'}";
+        }
     }
 
     /**
@@ -38,13 +55,14 @@ public record RouterView(String id, String name, String project, boolean adminSt
         return "ACTIVE";
     }
 
-    RouterView changed(String newName, boolean newAdminStateUp, String newDescription, Gateway newGateway) {
+    RouterView changed(String newName, boolean newAdminStateUp, String newDescription, Gateway newGateway,
+                       List<Route> newRoutes) {
         return new RouterView(id, newName, project, newAdminStateUp, newDescription, newGateway, createdAt,
-                ResourceFields.now(), revision + 1);
+                ResourceFields.now(), revision + 1, newRoutes);
     }
 
     /** The same router, one revision later: an interface came or went. */
     RouterView touched() {
-        return changed(name, adminStateUp, description, gateway);
+        return changed(name, adminStateUp, description, gateway, routes);
     }
 }

@@ -64,12 +64,12 @@ public final class Routers {
         return store.write(state -> {
             Instant now = now();
             RouterView router = state.l3().putRouter(new RouterView(newId(), orEmpty(name), owner, adminStateUp,
-                    orEmpty(description), null, now, now, 1));
+                    orEmpty(description), null, now, now, 1, List.of()));
             if (gateway.isEmpty()) {
                 return router;
             }
             return state.l3().putRouter(new RouterView(router.id(), router.name(), owner, adminStateUp,
-                    router.description(), newGateway(state, router, gateway), now, now, 1));
+                    router.description(), newGateway(state, router, gateway), now, now, 1, List.of()));
         });
     }
 
@@ -77,19 +77,70 @@ public final class Routers {
      * Changes a router; an empty value changes nothing. {@code gateway} present but empty removes the gateway;
      * a gateway on another network replaces the gateway port; on the same network with other
      * {@code externalFixedIps} the port's address changes; {@code enableSnat} not given means true, as in Neutron.
+     * {@code routes} replaces the static routes (Neutron's {@code extraroute}); every route's next hop must be in a
+     * subnet the router has a port on, and not one of its own addresses, also after a gateway change.
      *
      * @throws EmbeddedVimException 404 {@code RouterNotFound}, {@code NetworkNotFound}; 400 {@code BadRequest} (not
      *                              an external network, an address that is the subnet's gateway, a subnet the router
-     *                              is already on or that overlaps one), {@code InvalidInput}; 409
-     *                              {@code IpAddressAlreadyAllocated}, {@code IpAddressGenerationFailure}
+     *                              is already on or that overlaps one), {@code InvalidInput}, {@code InvalidRoutes},
+     *                              {@code RoutesExhausted}; 409 {@code IpAddressAlreadyAllocated},
+     *                              {@code IpAddressGenerationFailure}
      */
     public RouterView update(String id, Optional<String> name, Optional<Boolean> adminStateUp,
-                             Optional<String> description, Optional<Optional<GatewayRequest>> gateway) {
+                             Optional<String> description, Optional<Optional<GatewayRequest>> gateway,
+                             Optional<List<RouterView.Route>> routes) {
         return store.write(state -> {
             RouterView r = state.l3().requireRouter(id);
             RouterView.Gateway newGateway = gateway.isPresent() ? newGateway(state, r, gateway.get()) : r.gateway();
+            List<RouterView.Route> newRoutes = routes.orElse(r.routes());
+            if (routes.isPresent() || gateway.isPresent()) {
+                requireValidRoutes(state, r, newRoutes);
+            }
             return state.l3().putRouter(r.changed(name.orElse(r.name()), adminStateUp.orElse(r.adminStateUp()),
-                    description.orElse(r.description()), newGateway));
+                    description.orElse(r.description()), newGateway, newRoutes));
+        });
+    }
+
+    /** Neutron's {@code max_routes} default. */
+    private static final int MAX_ROUTES = 30;
+
+    /** Neutron's checks of a router's routes against the ports it has (once a gateway change is made). */
+    private static void requireValidRoutes(SiteState state, RouterView router, List<RouterView.Route> routes) {
+        if (routes.size() > MAX_ROUTES) {
+            throw EmbeddedVimException.badRequest("RoutesExhausted", "Unable to complete operation for " + router.id()
+                    + ". The number of routes exceeds the maximum " + MAX_ROUTES + ".");
+        }
+        List<org.diminet.core.domain.Cidr> cidrs = new ArrayList<>();
+        Set<String> addresses = new HashSet<>();
+        for (PortView port : new RouterPorts(state).portsOf(router)) {
+            for (FixedIp ip : port.fixedIps()) {
+                state.findSubnet(ip.subnetId()).ifPresent(s -> cidrs.add(s.cidr()));
+                addresses.add(ip.ipAddress());
+            }
+        }
+        for (RouterView.Route route : routes) {
+            if (cidrs.stream().noneMatch(cidr -> cidr.contains(route.nexthop()))) {
+                throw invalidRoutes(routes, "the nexthop is not connected with router");
+            }
+            if (addresses.contains(route.nexthop())) {
+                throw invalidRoutes(routes, "the nexthop is used by router");
+            }
+        }
+    }
+
+    private static EmbeddedVimException invalidRoutes(List<RouterView.Route> routes, String reason) {
+        return EmbeddedVimException.badRequest("InvalidRoutes", "Invalid format for routes: ["
+                + String.join(", ", routes.stream().map(RouterView.Route::python).toList()) + "], " + reason);
+    }
+
+    /** Neutron keeps an interface a route goes through. */
+    private static void requireNoRouteThrough(SiteState state, RouterView router, String subnetId) {
+        state.findSubnet(subnetId).ifPresent(subnet -> {
+            if (router.routes().stream().anyMatch(route -> subnet.cidr().contains(route.nexthop()))) {
+                throw EmbeddedVimException.conflict("RouterInterfaceInUseByRoute", "Router interface for subnet "
+                        + subnetId + " on router " + router.id() + " cannot be deleted, as it is required by one or"
+                        + " more routes.");
+            }
         });
     }
 
@@ -225,6 +276,7 @@ public final class Routers {
             throw EmbeddedVimException.badRequest("SubnetMismatchForPort", "Subnet on port " + portId
                     + " does not match the requested subnet " + subnetId.get() + ".");
         }
+        subnetIds.forEach(id -> requireNoRouteThrough(state, router, id));
         state.removePort(port.id());
         return new RouterInterface(router.id(), port.project(), port.id(), port.networkId(),
                 subnetIds.isEmpty() ? null : subnetIds.getFirst(), subnetIds);
@@ -237,6 +289,7 @@ public final class Routers {
                     || port.fixedIps().stream().noneMatch(ip -> ip.subnetId().equals(subnetId))) {
                 continue;
             }
+            requireNoRouteThrough(state, router, subnetId);
             List<FixedIp> others = port.fixedIps().stream().filter(ip -> !ip.subnetId().equals(subnetId)).toList();
             if (others.isEmpty()) {
                 state.removePort(port.id());

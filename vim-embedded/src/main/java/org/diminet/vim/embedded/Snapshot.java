@@ -41,8 +41,12 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
     }
 
     /** @param gateway null when the router has none */
+    /** @param routes null in a file written before routers had routes */
     record RouterState(String id, String name, String project, boolean adminStateUp, String description,
-                       GatewayState gateway, String createdAt, String updatedAt, int revision) {
+                       GatewayState gateway, String createdAt, String updatedAt, int revision, List<RouteState> routes) {
+    }
+
+    record RouteState(String destination, String nexthop) {
     }
 
     record GatewayState(String networkId, boolean enableSnat, String portId, List<FixedIpState> externalFixedIps) {
@@ -60,7 +64,8 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
         return new RouterState(r.id(), r.name(), r.project(), r.adminStateUp(), r.description(),
                 g == null ? null : new GatewayState(g.networkId(), g.enableSnat(), g.portId(),
                         g.externalFixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList()),
-                r.createdAt().toString(), r.updatedAt().toString(), r.revision());
+                r.createdAt().toString(), r.updatedAt().toString(), r.revision(),
+                r.routes().stream().map(route -> new RouteState(route.destination(), route.nexthop())).toList());
     }
 
     static RouterView routerView(RouterState r) {
@@ -68,7 +73,9 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
         return new RouterView(r.id(), r.name(), r.project(), r.adminStateUp(), r.description() == null ? "" : r.description(),
                 g == null ? null : new RouterView.Gateway(g.networkId(), g.enableSnat(), g.portId(),
                         g.externalFixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList()),
-                Instant.parse(r.createdAt()), Instant.parse(r.updatedAt()), r.revision());
+                Instant.parse(r.createdAt()), Instant.parse(r.updatedAt()), r.revision(),
+                r.routes() == null ? List.of()
+                        : r.routes().stream().map(route -> new RouterView.Route(route.destination(), route.nexthop())).toList());
     }
 
     static NetworkState networkState(NetworkView n) {

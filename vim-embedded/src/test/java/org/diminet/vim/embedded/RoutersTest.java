@@ -86,6 +86,28 @@ class RoutersTest {
     }
 
     @Test
+    void routes_goThroughASubnetTheRouterIsOn_andKeepItsInterface() {
+        NetworkView network = vim.networks().create("blue", PROJECT, false);
+        SubnetView subnet = subnet(network, "10.0.0.0/24");
+        RouterView router = vim.routers().create("edge", PROJECT, true, "", Optional.empty());
+        RouterView.Route route = new RouterView.Route("10.9.0.0/24", "10.0.0.99");
+
+        assertError(() -> setRoutes(router, route), 400, "InvalidRoutes", "Invalid format for routes: [{'destination':"
+                + " '10.9.0.0/24', 'nexthop': '10.0.0.99'}], the nexthop is not connected with router");
+        vim.routers().addSubnetInterface(router.id(), subnet.id());
+        assertError(() -> setRoutes(router, new RouterView.Route("10.9.0.0/24", "10.0.0.1")), 400, "InvalidRoutes",
+                "Invalid format for routes: [{'destination': '10.9.0.0/24', 'nexthop': '10.0.0.1'}], the nexthop is used"
+                        + " by router");
+
+        assertThat(setRoutes(router, route).routes()).containsExactly(route);
+        assertError(() -> vim.routers().removeInterface(router.id(), Optional.empty(), Optional.of(subnet.id())), 409,
+                "RouterInterfaceInUseByRoute", "Router interface for subnet " + subnet.id() + " on router " + router.id()
+                        + " cannot be deleted, as it is required by one or more routes.");
+        assertThat(setRoutes(router).routes()).isEmpty();
+        vim.routers().removeInterface(router.id(), Optional.empty(), Optional.of(subnet.id()));
+    }
+
+    @Test
     void anotherProjectsRouterOnASharedNetwork_doesNotKeepItShared_asInNeutron() {
         NetworkView shared = vim.networks().create("public", "admin", true);
         SubnetView subnet = subnet(shared, "10.0.0.0/24");
@@ -141,12 +163,10 @@ class RoutersTest {
         SubnetView publicSubnet = subnet(external, "172.24.4.0/24");
         RouterView router = vim.routers().create("edge", PROJECT, true, "", Optional.empty());
 
-        assertError(() -> vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Optional.of(gateway(internal, Optional.empty(), List.of())))), 400, "BadRequest",
+        assertError(() -> setGateway(router, gateway(internal, Optional.empty(), List.of())), 400, "BadRequest",
                 "Bad router request: Network " + internal.id() + " is not an external network.");
         vim.externalNetworks().set(external.id(), true);
-        RouterView withGateway = vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Optional.of(gateway(external, Optional.empty(), List.of()))));
+        RouterView withGateway = setGateway(router, gateway(external, Optional.empty(), List.of()));
 
         RouterView.Gateway g = withGateway.gateway();
         assertThat(g.networkId()).isEqualTo(external.id());
@@ -156,12 +176,10 @@ class RoutersTest {
         assertThat(port.deviceOwner()).isEqualTo("network:router_gateway");
         assertThat(port.project()).as("Neutron's gateway port belongs to no project").isEmpty();
         assertError(() -> vim.externalNetworks().set(external.id(), false), 409, "ExternalNetworkInUse", null);
-        assertError(() -> vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Optional.of(gateway(external, Optional.empty(), List.of(FixedIpRequest.address("172.24.4.1")))))),
+        assertError(() -> setGateway(router, gateway(external, Optional.empty(), List.of(FixedIpRequest.address("172.24.4.1")))),
                 400, "BadRequest", "Bad router request: External IP 172.24.4.1 is the same as the gateway IP.");
 
-        RouterView moved = vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Optional.of(gateway(external, Optional.of(false), List.of(FixedIpRequest.address("172.24.4.50"))))));
+        RouterView moved = setGateway(router, gateway(external, Optional.of(false), List.of(FixedIpRequest.address("172.24.4.50"))));
         assertThat(moved.gateway().externalFixedIps()).containsExactly(new FixedIp(publicSubnet.id(), "172.24.4.50"));
         assertThat(moved.gateway().enableSnat()).isFalse();
         assertThat(vim.ports().get(g.portId()).fixedIps()).containsExactly(new FixedIp(publicSubnet.id(), "172.24.4.50"));
@@ -197,12 +215,17 @@ class RoutersTest {
 
         assertThat(line.strip().lines()).as("one change, one line").hasSize(1);
         assertThat(line).contains(router.id()).doesNotContain("filler-");
+        site.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of(new RouterView.Route("10.9.0.0/24", "10.0.0.99"))));
         EmbeddedVim restarted = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
         assertThat(restarted.routers().list()).isEqualTo(site.routers().list());
         assertThat(restarted.ports().list(Optional.empty())).isEqualTo(site.ports().list(Optional.empty()));
         assertThat(restarted.externalNetworks().ids()).containsExactly(external.id());
         assertError(() -> restarted.subnets().delete(subnet.id()), 409, "SubnetInUse", null);
 
+        assertThat(restarted.routers().get(router.id()).routes()).hasSize(1);
+        restarted.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of()));
         restarted.routers().removeInterface(router.id(), Optional.empty(), Optional.of(subnet.id()));
         restarted.routers().delete(router.id());
         restarted.externalNetworks().set(external.id(), false);
@@ -216,6 +239,16 @@ class RoutersTest {
 
     private SubnetView subnet(NetworkView network, String cidr) {
         return vim.subnets().create(network.id(), Optional.empty(), cidr, cidr, GatewayChoice.defaultGateway(), List.of());
+    }
+
+    private RouterView setGateway(RouterView router, GatewayRequest gateway) {
+        return vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Optional.of(gateway)), Optional.empty());
+    }
+
+    private RouterView setRoutes(RouterView router, RouterView.Route... routes) {
+        return vim.routers().update(router.id(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(List.of(routes)));
     }
 
     private static GatewayRequest gateway(NetworkView network, Optional<Boolean> snat, List<FixedIpRequest> ips) {

@@ -62,8 +62,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  *   <li>no DHCP ports, security groups or quotas: {@code enable_dhcp} is always true but no port is created
  *       for it, and ports stay {@code DOWN}; no agents ({@code /v2.0/agents} is empty, see
  *       {@link NeutronAgentController});</li>
- *   <li>routers ({@link NeutronRouterController}) are Neutron's {@code router} and {@code ext-gw-mode}
- *       extensions without {@code extraroute}, DVR, HA, availability zones or flavors; a router forwards
+ *   <li>routers ({@link NeutronRouterController}) are Neutron's {@code router}, {@code ext-gw-mode} and
+ *       {@code extraroute} extensions without {@code extraroute-atomic}, DVR, HA, availability zones or flavors; a router forwards
  *       nothing, and its gateway takes at most one address; networks' {@code router:external}
  *       ({@code external-net}, {@link NeutronExternalNetworks}) is set apart from the network's other
  *       attributes, so a create or update that also sets it is two changes of the site, not one;</li>

@@ -36,6 +36,8 @@ public class NeutronExtensions {
                     "2013-01-14T10:00:00-00:00"),
             extension("router", "Neutron L3 Router", "Router abstraction for basic L3 forwarding between L2 Neutron"
                     + " networks and access to external networks via a NAT gateway.", "2012-07-20T10:00:00-00:00"),
+            extension("extraroute", "Neutron Extra Route", "Extra routes configuration for L3 router",
+                    "2013-02-01T10:00:00-00:00"),
             extension("ext-gw-mode", "Neutron L3 Configurable external gateway mode", "Extension of the router"
                     + " abstraction for specifying whether SNAT should occur on the external gateway",
                     "2013-03-28T10:00:00-00:00"));

@@ -41,8 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * checks, errors and default policy ({@link NeutronRouterPolicy}). A router forwards nothing: it is the
  * bookkeeping a Neutron client sees (interface ports holding the subnets' gateway addresses, a gateway port).
  *
- * <p>Limits, compared with a real Neutron: no {@code extraroute} ({@code routes}), no DVR, HA, availability zones
- * or flavors; a gateway takes at most one address; a port added as an interface by a non-admin is not checked
+ * <p>Static {@code routes} ({@code extraroute}) are set with an update, replacing the list (no
+ * {@code extraroute-atomic} add/remove calls).
+ *
+ * <p>Limits, compared with a real Neutron: no {@code extraroute-atomic}, DVR, HA, availability zones or flavors; a gateway takes at most one address; a port added as an interface by a non-admin is not checked
  * for addresses outside the pools of a subnet of another project.
  */
 @RestController
@@ -133,7 +135,9 @@ public class NeutronRouterController {
     @Operation(operationId = "updateRouter", summary = "Update a router: name, state, description, gateway")
     @ApiResponse(responseCode = "200", description = "The router",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronRouterSchemas.RouterBody.class)))
-    @ApiResponse(responseCode = "400", description = BAD_BODY + " Or it changes a read-only attribute." + GATEWAY_400)
+    @ApiResponse(responseCode = "400", description = BAD_BODY + " Or it changes a read-only attribute." + GATEWAY_400
+            + " Or a route's next hop is not in a subnet the router is on, or is its own address (`InvalidRoutes`), or"
+            + " there are more than 30 routes (`RoutesExhausted`).")
     @ApiResponse(responseCode = "403", description = GATEWAY_403)
     @ApiResponse(responseCode = "404", description = NOT_FOUND + " Or the gateway's network is not found"
             + " (`NetworkNotFound`).")
@@ -152,7 +156,7 @@ public class NeutronRouterController {
             g.ifPresent(gateway -> checkGatewayNetwork(policy, gateway.networkId()));
         });
         RouterView updated = vim.routers().update(id, request.name(), request.adminStateUp(), request.description(),
-                request.gateway());
+                request.gateway(), request.routes());
         return Map.of("router", NeutronQuery.toMap(NeutronRouterViews.Router.of(updated)));
     }
 
@@ -211,6 +215,7 @@ public class NeutronRouterController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronRouterViews.Interface.class)))
     @ApiResponse(responseCode = "400", description = "Neither `subnet_id` nor `port_id` (`BadRequest`), or the subnet is"
             + " not the port's (`SubnetMismatchForPort`).")
+    @ApiResponse(responseCode = "409", description = "A route goes through the interface (`RouterInterfaceInUseByRoute`).")
     @ApiResponse(responseCode = "404", description = NOT_FOUND + " Or the router has no such interface"
             + " (`RouterInterfaceNotFound`, `RouterInterfaceNotFoundForSubnet`), or the subnet is not found"
             + " (`SubnetNotFound`).")

@@ -3,6 +3,8 @@ package org.diminet.server.web.neutron;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,9 +16,11 @@ import java.util.UUID;
 import org.diminet.vim.embedded.EmbeddedVimException;
 import org.diminet.vim.embedded.FixedIpRequest;
 import org.diminet.vim.embedded.GatewayRequest;
+import org.diminet.vim.embedded.RouterView;
 
 /**
- * Reads router bodies as Neutron's API layer does for the {@code router} and {@code ext-gw-mode} extensions,
+ * Reads router bodies as Neutron's API layer does for the {@code router}, {@code ext-gw-mode} and
+ * {@code extraroute} extensions,
  * strictly: an attribute no implemented extension defines is refused ("Unrecognized attribute(s)"), one that
  * may not be written is refused as Neutron refuses it. The networks' {@code router:external} is read by
  * {@link NeutronExternalNetworks}.
@@ -24,8 +28,8 @@ import org.diminet.vim.embedded.GatewayRequest;
 final class NeutronRouterRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN = Set.of("id", "name", "admin_state_up", "status", "tenant_id", "project_id",
-            "external_gateway_info", "description");
-    private static final Set<String> NOT_POSTABLE = Set.of("id", "status");
+            "external_gateway_info", "description", "routes");
+    private static final Set<String> NOT_POSTABLE = Set.of("id", "status", "routes");
     private static final Set<String> READ_ONLY = Set.of("id", "status", "tenant_id", "project_id");
     private static final Set<String> GATEWAY_KEYS = Set.of("network_id", "enable_snat", "external_fixed_ips");
     private static final int NAME_LENGTH = 255;
@@ -41,9 +45,12 @@ final class NeutronRouterRequests {
                         Optional<GatewayRequest> gateway) {
     }
 
-    /** @param gateway empty: unchanged; present but empty: removed */
+    /**
+     * @param gateway empty: unchanged; present but empty: removed
+     * @param routes  empty: unchanged; else the new static routes ({@code null} in the body: none)
+     */
     record RouterUpdate(Optional<String> name, Optional<Boolean> adminStateUp, Optional<String> description,
-                        Optional<Optional<GatewayRequest>> gateway) {
+                        Optional<Optional<GatewayRequest>> gateway, Optional<List<RouterView.Route>> routes) {
     }
 
     /** The body of {@code add_router_interface} / {@code remove_router_interface}. */
@@ -75,7 +82,7 @@ final class NeutronRouterRequests {
             }
         }
         return new RouterUpdate(string(router, "name", NAME_LENGTH), bool(router, "admin_state_up"),
-                string(router, "description", DESCRIPTION_LENGTH), gateway(router));
+                string(router, "description", DESCRIPTION_LENGTH), gateway(router), routes(router));
     }
 
     /**
@@ -136,6 +143,57 @@ final class NeutronRouterRequests {
             throw NeutronRequests.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
         }
         return wrapped;
+    }
+
+    /** Neutron's {@code type:hostroutes}, with its messages; {@code null} means no routes. */
+    private static Optional<List<RouterView.Route>> routes(JsonNode router) {
+        if (!router.has("routes")) {
+            return Optional.empty();
+        }
+        JsonNode value = router.get("routes");
+        if (value.isNull()) {
+            return Optional.of(List.of());
+        }
+        if (!value.isArray()) {
+            throw invalid("routes", "Invalid data format for hostroute: '" + text(value) + "'");
+        }
+        List<RouterView.Route> routes = new ArrayList<>();
+        for (JsonNode entry : value) {
+            List<String> keys = new ArrayList<>();
+            entry.fieldNames().forEachRemaining(k -> keys.add("'" + k + "'"));
+            if (!entry.isObject() || entry.size() != 2 || !entry.has("destination") || !entry.has("nexthop")) {
+                throw invalid("routes", entry.isObject() ? "Validation of dictionary's keys failed. Expected keys:"
+                        + " {'destination', 'nexthop'} Provided keys: {" + String.join(", ", keys) + "}"
+                        : "Invalid input. '" + text(entry) + "' must be a dictionary with keys: ['destination', 'nexthop']");
+            }
+            RouterView.Route route = new RouterView.Route(destination(entry.get("destination")), nexthop(entry.get("nexthop")));
+            if (routes.contains(route)) {
+                throw invalid("routes", "Duplicate hostroute '{'destination': '" + route.destination() + "', 'nexthop': '"
+                        + route.nexthop() + "'}'");
+            }
+            routes.add(route);
+        }
+        return Optional.of(routes);
+    }
+
+    private static String destination(JsonNode value) {
+        IPAddress cidr = value.isTextual() ? new IPAddressString(value.asText().strip()).getAddress() : null;
+        if (cidr == null || !cidr.isPrefixed()) {
+            throw invalid("routes", "'" + text(value) + "' is not a valid CIDR");
+        }
+        String canonical = cidr.toPrefixBlock().toCanonicalString();
+        if (!cidr.isPrefixBlock()) {
+            throw invalid("routes", "'" + text(value) + "' is not a recognized CIDR, '" + canonical + "' is recommended");
+        }
+        return canonical;
+    }
+
+    private static String nexthop(JsonNode value) {
+        IPAddress address = value.isTextual() ? new IPAddressString(value.asText().strip()).getAddress() : null;
+        if (address == null || address.isPrefixed()) {
+            throw invalid("routes", "'" + text(value) + "' is not a valid IP address");
+        }
+        return address.toCanonicalString();
     }
 
     /** Empty: not in the body; present and empty: {@code null} or {@code {}}, i.e. no gateway. */

@@ -26,8 +26,8 @@ final class NeutronRouterSchemas {
             @JsonProperty("external_fixed_ips") List<NeutronViews.Address> externalFixedIps) {
     }
 
-    @Schema(name = "NeutronRouterCreate", description = "A new router; attributes of extensions this site does not"
-            + " implement (`routes`, `distributed`, `ha`, …) are refused")
+    @Schema(name = "NeutronRouterCreate", description = "A new router; `routes` only on update, as in Neutron;"
+            + " attributes of extensions this site does not implement (`distributed`, `ha`, …) are refused")
     record RouterCreate(
             @Schema(description = "Its name (default empty)", example = "edge")
             @JsonProperty("name") String name,
@@ -58,7 +58,10 @@ final class NeutronRouterSchemas {
             @Schema(description = "The new description", example = "moved")
             @JsonProperty("description") String description,
             @Schema(description = "The new gateway; `null` or `{}` removes it")
-            @JsonProperty("external_gateway_info") GatewayRequest externalGatewayInfo) {
+            @JsonProperty("external_gateway_info") GatewayRequest externalGatewayInfo,
+            @Schema(description = "The new static routes, replacing all (`null`: none); update only",
+                    example = "[{\"destination\": \"10.9.0.0/24\", \"nexthop\": \"192.168.101.99\"}]")
+            @JsonProperty("routes") List<NeutronRouterViews.Route> routes) {
     }
 
     @Schema(name = "NeutronRouterUpdateRequest", description = "`PUT /neutron/v2.0/routers/{id}`")

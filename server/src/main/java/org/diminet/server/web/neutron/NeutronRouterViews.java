@@ -9,9 +9,9 @@ import org.diminet.vim.embedded.RouterInterface;
 import org.diminet.vim.embedded.RouterView;
 
 /**
- * Neutron's router objects ({@code router} and {@code ext-gw-mode} extensions, with the standard attributes
- * description, timestamps and revision). Attributes of extensions the simulator does not implement
- * ({@code routes}, {@code distributed}, {@code ha}, availability zones, flavors) are not shown, as Neutron
+ * Neutron's router objects ({@code router}, {@code ext-gw-mode} and {@code extraroute} extensions, with the
+ * standard attributes description, timestamps and revision). Attributes of extensions the simulator does not
+ * implement ({@code distributed}, {@code ha}, availability zones, flavors) are not shown, as Neutron
  * without those extensions does not show them.
  */
 final class NeutronRouterViews {
@@ -37,6 +37,9 @@ final class NeutronRouterViews {
             @JsonProperty("external_gateway_info") Gateway externalGatewayInfo,
             @Schema(description = "Its description", example = "the project's way out")
             @JsonProperty("description") String description,
+            @Schema(description = "Its static routes (`extraroute`)",
+                    example = "[{\"destination\": \"10.9.0.0/24\", \"nexthop\": \"192.168.101.99\"}]")
+            @JsonProperty("routes") List<Route> routes,
             @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
             @Schema(description = "When it, its gateway or its interfaces last changed", example = "2026-11-22T10:15:00Z")
@@ -49,9 +52,18 @@ final class NeutronRouterViews {
         static Router of(RouterView r) {
             return new Router(r.id(), r.name(), r.project(), r.adminStateUp(), r.status(),
                     r.gateway() == null ? null : Gateway.of(r.gateway()), r.description(),
+                    r.routes().stream().map(route -> new Route(route.destination(), route.nexthop())).toList(),
                     r.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                     r.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString(), r.revision(), r.project());
         }
+    }
+
+    @Schema(name = "NeutronRoute", description = "A static route")
+    record Route(
+            @Schema(description = "Where it leads", example = "10.9.0.0/24")
+            @JsonProperty("destination") String destination,
+            @Schema(description = "Through which address, in a subnet the router is on", example = "192.168.101.99")
+            @JsonProperty("nexthop") String nexthop) {
     }
 
     @Schema(name = "NeutronRouterGateway", description = "A router's gateway: its port on a `router:external` network")

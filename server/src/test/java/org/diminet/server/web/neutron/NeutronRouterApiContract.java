@@ -231,6 +231,36 @@ abstract class NeutronRouterApiContract {
     }
 
     @Test
+    void staticRoutes_goThroughASubnetTheRouterIsOn_andKeepItsInterface() {
+        String network = network("nr-blue", false);
+        String subnet = subnet(network, "10.235.0.0/24", true);
+        String router = router("nr-r");
+        String path = "/routers/" + router;
+        assertError(send("POST", "/routers", "{\"router\": {\"name\": \"nr-x\", \"routes\": []}}"), 400,
+                "HTTPBadRequest", "Attribute 'routes' not allowed in POST");
+        ObjectNode routes = obj();
+        routes.putArray("routes").add(obj().put("destination", "10.9.0.0/24").put("nexthop", "10.235.0.99"));
+
+        assertError(send("PUT", path, wrap("router", routes)), 400, "InvalidRoutes", "Invalid format for routes:"
+                + " [{'destination': '10.9.0.0/24', 'nexthop': '10.235.0.99'}], the nexthop is not connected with router");
+        attach(router, subnet);
+        Answer routed = send("PUT", path, wrap("router", routes));
+        assertThat(routed.status()).as(routed.raw()).isEqualTo(200);
+        assertThat(routed.body().at("/router/routes/0/destination").asText()).isEqualTo("10.9.0.0/24");
+        assertThat(routed.body().at("/router/routes/0/nexthop").asText()).isEqualTo("10.235.0.99");
+        assertError(send("PUT", path + "/remove_router_interface", obj().put("subnet_id", subnet)), 409,
+                "RouterInterfaceInUseByRoute", "Router interface for subnet " + subnet + " on router " + router
+                        + " cannot be deleted, as it is required by one or more routes.");
+        ObjectNode hostBits = obj();
+        hostBits.putArray("routes").add(obj().put("destination", "10.9.0.5/24").put("nexthop", "10.235.0.99"));
+        assertError(send("PUT", path, wrap("router", hostBits)), 400, "HTTPBadRequest",
+                "Invalid input for routes. Reason: '10.9.0.5/24' is not a recognized CIDR, '10.9.0.0/24' is recommended.");
+
+        Answer cleared = send("PUT", path, wrap("router", (ObjectNode) obj().putNull("routes")));
+        assertThat(cleared.body().at("/router/routes")).as(cleared.raw()).isEmpty();
+    }
+
+    @Test
     void externalNetworks_sayRouterExternal_andCanBeFilteredOn() {
         String external = network("nr-public", true);
         String internal = network("nr-blue", false);
@@ -257,7 +287,7 @@ abstract class NeutronRouterApiContract {
     void theExtensionList_namesRoutersExternalNetworksAndAgents() {
         List<String> aliases = new ArrayList<>();
         items(send("GET", "/extensions", null), "extensions").forEach(e -> aliases.add(e.get("alias").asText()));
-        assertThat(aliases).contains("router", "external-net", "ext-gw-mode", "agent");
+        assertThat(aliases).contains("router", "external-net", "ext-gw-mode", "extraroute", "agent");
         JsonNode router = send("GET", "/extensions/router", null).body().get("extension");
         assertThat(router.get("name").asText()).isEqualTo("Neutron L3 Router");
     }
@@ -309,6 +339,7 @@ abstract class NeutronRouterApiContract {
 
     /** Its interfaces, then the router (with its gateway); a router already gone is fine. */
     private void deleteRouter(String id) {
+        send("PUT", "/routers/" + id, "{\"router\": {\"routes\": null}}");
         Answer ports = send("GET", "/ports?device_id=" + id + "&device_owner=network:router_interface", null);
         if (ports.status() == 200) {
             ports.body().get("ports").forEach(port -> send("PUT", "/routers/" + id + "/remove_router_interface",
