@@ -263,7 +263,9 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
                     new L2Params(params.cidr(), params.gatewayIp(), network.subnetIds().getFirst(), params.localPools(),
                             true, List.of(), Optional.empty()), site.now());
             site.store().update(withNetwork);
-            return describePart(site, DataPlaneWiring.activatePart(site, withNetwork));
+            // The master reads a part's user ports only before removing it (CHECK_PART), never from a create's reply:
+            // counting them here would cost every create a port listing on its critical path.
+            return describe(site, DataPlaneWiring.activatePart(site, withNetwork, earlier.isEmpty()), 0);
         });
     }
 
@@ -320,8 +322,13 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
         L2Params params = (L2Params) current.params();
         Optional<NetworkId> network = current.resourceAt(site.local()).flatMap(Resource::network);
         int userPorts = params.createdHere() && network.isPresent() ? LocalNetworks.userPortCount(site, network.get()) : 0;
-        return new PartReply(site.local(), network, List.of(params.cidr()), params.localPools(), userPorts,
-                current.state());
+        return describe(site, current, userPorts);
+    }
+
+    private static PartReply describe(SiteContext site, InterSiteService current, int userPorts) {
+        L2Params params = (L2Params) current.params();
+        return new PartReply(site.local(), current.resourceAt(site.local()).flatMap(Resource::network),
+                List.of(params.cidr()), params.localPools(), userPorts, current.state());
     }
 
     /**

@@ -157,7 +157,7 @@ public final class L3RoutingStrategy implements ServiceStrategy {
                     ServiceState.CREATING, site.now(), site.now());
             site.store().insert(part);
         }
-        return describePart(site, DataPlaneWiring.activatePart(site, part));
+        return describePart(site, DataPlaneWiring.activatePart(site, part, existing.isEmpty()));
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.diminet.core.domain.ServiceState;
  * @param network   the local network (for L2 at a remote site: the one DIMINET created)
  * @param cidrs     the CIDRs of the local network's subnets
  * @param pools     L2: the allocation pools this site hands out
- * @param userPorts ports of users' machines on the local network (VIM-owned ports not counted)
+ * @param userPorts ports of users' machines on the local network (VIM-owned ports not counted); not counted,
+ *                  so 0, in the answer to an L2 create, whose network is new and whose count nobody reads
  */
 public record PartReply(Region region, Optional<NetworkId> network, List<Cidr> cidrs, List<IpRange> pools,
                         int userPorts, ServiceState state) {

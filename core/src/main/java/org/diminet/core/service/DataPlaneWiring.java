@@ -34,6 +34,16 @@ public final class DataPlaneWiring {
      * stored). Safe to repeat: an existing attachment is updated, not made twice.
      */
     public static InterSiteService wire(SiteContext site, InterSiteService service) {
+        return wire(site, service, true);
+    }
+
+    /**
+     * @param mayHaveLeftovers false only when this very call's caller stored the service's row just now:
+     *                         a row is stored before its data plane is touched and removed only after it was
+     *                         detached, so without an earlier row there is nothing unrecorded to clear, and
+     *                         the VIM is spared a search (a BGPVPN listing at a Neutron site) on every new part
+     */
+    private static InterSiteService wire(SiteContext site, InterSiteService service, boolean mayHaveLeftovers) {
         List<Connection> connections = connectionsAt(site.local(), service);
         Set<RouteTarget> imports = connections.stream().map(Connection::remoteExport).collect(Collectors.toSet());
         NetworkId localNetwork = service.resourceAt(site.local()).flatMap(r -> r.network()).orElseThrow(
@@ -42,8 +52,10 @@ public final class DataPlaneWiring {
                 service.attachment()
                         .map(existing -> site.dataPlane().updateImports(existing, imports))
                         .orElseGet(() -> {
-                            // No record: whatever is there was left by a crash before the record was written.
-                            site.dataPlane().detachUnrecorded(service.id());
+                            if (mayHaveLeftovers) {
+                                // No record: whatever is there was left by a crash before the record was written.
+                                site.dataPlane().detachUnrecorded(service.id());
+                            }
                             return site.dataPlane().attach(service.id(), service.type(), localNetwork,
                                     RouteTarget.exportedBy(service.id(), site.local()), imports);
                         }));
@@ -54,8 +66,8 @@ public final class DataPlaneWiring {
      * A site's part, stored CREATING: connects it and stores it ACTIVE. If the wiring fails the part
      * stays CREATING, and the master's retry (or its undo) finishes or removes it.
      */
-    public static InterSiteService activatePart(SiteContext site, InterSiteService part) {
-        InterSiteService active = wire(site, part).withState(ServiceState.ACTIVE, site.now());
+    public static InterSiteService activatePart(SiteContext site, InterSiteService part, boolean storedJustNow) {
+        InterSiteService active = wire(site, part, !storedJustNow).withState(ServiceState.ACTIVE, site.now());
         site.store().update(active);
         return active;
     }

@@ -33,7 +33,7 @@ public final class LocalNetworks {
             throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local()
                     + " for project " + project);
         }
-        return subnetsOf(site, network);
+        return subnetsOfFound(site, network);
     }
 
     /** The network's subnets; it must exist and have at least one. */
@@ -41,6 +41,11 @@ public final class LocalNetworks {
         if (site.vim().findNetwork(network).isEmpty()) {
             throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local());
         }
+        return subnetsOfFound(site, network);
+    }
+
+    // The network was just found: asking the VIM again would cost a round trip to Neutron on every create.
+    private static List<VimSubnet> subnetsOfFound(SiteContext site, NetworkId network) {
         List<VimSubnet> subnets = site.vim().subnetsOf(network);
         if (subnets.isEmpty()) {
             throw new ConflictException("network-without-subnet",

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
  * web console signs in at its own site either way) and answers the other calls 404. Requests reach it
  * unauthenticated: it checks
  * {@code X-Auth-Token} itself, and lets a caller see or revoke another user's token only with the
- * {@code admin} or {@code service} role, as Keystone's default policy does.
+ * {@code admin} or {@code service} role, as Keystone's default policy does. Tokens come with the site's
+ * {@link EmbeddedCatalog}, on the address the client used.
  */
 @RestController
 @RequestMapping("/v3/auth/tokens")
@@ -48,16 +50,20 @@ public class EmbeddedIdentityController {
 
     private final ObjectProvider<EmbeddedIdentity> identity;
     private final ObjectProvider<KeystoneSignIn> keystone;
+    private final ObjectProvider<EmbeddedCatalog> catalog;
 
-    public EmbeddedIdentityController(ObjectProvider<EmbeddedIdentity> identity, ObjectProvider<KeystoneSignIn> keystone) {
+    public EmbeddedIdentityController(ObjectProvider<EmbeddedIdentity> identity, ObjectProvider<KeystoneSignIn> keystone,
+                                      ObjectProvider<EmbeddedCatalog> catalog) {
         this.identity = identity;
         this.keystone = keystone;
+        this.catalog = catalog;
     }
 
     @PostMapping
     @Operation(operationId = "issueToken", summary = "Log in: get a token for a user and password",
             description = "Keystone v3's password authentication, scoped to the user's project (or the one named)."
-                    + " The token is in `X-Subject-Token`; send it as `X-Auth-Token`. Open.")
+                    + " The token is in `X-Subject-Token`; send it as `X-Auth-Token`. Its catalog lists this site's"
+                    + " services in its region, the embedded Neutron as type `network`. Open.")
     @ApiResponse(responseCode = "201", description = "A token",
             headers = @Header(name = SUBJECT_TOKEN, description = "The token", schema = @Schema(type = "string",
                     example = "dmn1.eyJ1IjoiYWxpY2UiLCJwIjoicHJvamVjdC1hIn0.c2lnbmF0dXJl")),
@@ -98,7 +104,7 @@ public class EmbeddedIdentityController {
             return unauthorized(embedded, request);
         }
         return ResponseEntity.status(201).header(SUBJECT_TOKEN, issued.token()).contentType(MediaType.APPLICATION_JSON)
-                .body(json(KeystoneTokenView.of(issued, true)));
+                .body(json(KeystoneTokenView.of(issued, catalog(request))));
     }
 
     @GetMapping
@@ -134,7 +140,7 @@ public class EmbeddedIdentityController {
         boolean withCatalog = !request.getParameterMap().containsKey("nocatalog");
         return withSubject(request, authToken, subjectToken, "identity:validate_token", (embedded, subject) ->
                 ResponseEntity.ok().header(SUBJECT_TOKEN, subject.token()).contentType(MediaType.APPLICATION_JSON)
-                        .body(json(KeystoneTokenView.of(subject, withCatalog))));
+                        .body(json(KeystoneTokenView.of(subject, withCatalog ? catalog(request) : null))));
     }
 
     @DeleteMapping
@@ -220,10 +226,21 @@ public class EmbeddedIdentityController {
     private static ResponseEntity<String> unauthorized(EmbeddedIdentity embedded, HttpServletRequest request) {
         String uri = embedded.identityUri();
         if (uri.startsWith("/")) { // relative: this very site, at the address the client used
-            uri = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + uri;
+            uri = siteRoot(request) + uri;
         }
         return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Keystone uri=\"" + uri + "\"")
                 .contentType(MediaType.APPLICATION_JSON).body(json(KeystoneError.unauthorized()));
+    }
+
+    private List<KeystoneTokenView.Service> catalog(HttpServletRequest request) {
+        EmbeddedCatalog services = catalog.getIfAvailable();
+        return services == null ? List.of() : services.services(siteRoot(request));
+    }
+
+    /** This site as the client reached it: the catalog's URLs must be ones the client can use. */
+    private static String siteRoot(HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath();
     }
 
     private static ResponseEntity<String> answer(int status, KeystoneError error) {

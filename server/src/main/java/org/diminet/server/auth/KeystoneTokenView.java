@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** A token as Keystone v3 describes it ({@code {"token": {...}}}), with an empty catalog. */
+/** A token as Keystone v3 describes it ({@code {"token": {...}}}), with this site's catalog. */
 @Schema(name = "KeystoneTokenResponse", description = "A token, as Keystone v3 describes it")
 record KeystoneTokenView(@Schema(description = "The token") Token token) {
     // Keystone's own format: microseconds, always, and Z.
@@ -28,9 +28,34 @@ record KeystoneTokenView(@Schema(description = "The token") Token token) {
                  @Schema(description = "The user's roles in that project",
                          example = "[{\"id\": \"member\", \"name\": \"member\"}]")
                  List<Role> roles,
-                 @Schema(description = "The service catalog: always empty here (DIMINET finds its peers"
-                         + " otherwise); absent with `?nocatalog`", example = "[]")
-                 List<Object> catalog) {
+                 @Schema(description = "The service catalog: this site's own services in its region (`identity`,"
+                         + " `intersite`, and `network` where the site serves the embedded Neutron); absent with"
+                         + " `?nocatalog`", example = "[{\"id\": \"network\", \"type\": \"network\", \"name\": \"neutron\","
+                         + " \"endpoints\": [{\"id\": \"RegionOne-network-public\", \"interface\": \"public\","
+                         + " \"region\": \"RegionOne\", \"region_id\": \"RegionOne\","
+                         + " \"url\": \"http://127.0.0.1:7575/neutron\"}]}]")
+                 List<Service> catalog) {
+    }
+
+    @Schema(name = "KeystoneCatalogService", description = "A service of the catalog and its endpoints")
+    record Service(@Schema(description = "Its id", example = "network") String id,
+                   @Schema(description = "Its type: `identity`, `intersite` (DIMINET) or `network` (Neutron)",
+                           example = "network") String type,
+                   @Schema(description = "Its name", example = "neutron") String name,
+                   @Schema(description = "Its endpoints: public, internal and admin", example = "[{\"id\":"
+                           + " \"RegionOne-network-public\", \"interface\": \"public\", \"region\": \"RegionOne\","
+                           + " \"region_id\": \"RegionOne\", \"url\": \"http://127.0.0.1:7575/neutron\"}]")
+                   List<Endpoint> endpoints) {
+    }
+
+    @Schema(name = "KeystoneCatalogEndpoint", description = "Where a service answers, for one interface and region")
+    record Endpoint(@Schema(description = "Its id", example = "RegionOne-network-public") String id,
+                    @Schema(description = "`public`, `internal` or `admin`", example = "public")
+                    @JsonProperty("interface") String anInterface,
+                    @Schema(description = "The region (older clients read this)", example = "RegionOne") String region,
+                    @Schema(description = "The region", example = "RegionOne") @JsonProperty("region_id") String regionId,
+                    @Schema(description = "The URL; a network endpoint has no `/v2.0` (clients add it)",
+                            example = "http://127.0.0.1:7575/neutron") String url) {
     }
 
     @Schema(name = "KeystoneDomain", description = "A domain: the embedded identity has one, `default`")
@@ -57,14 +82,14 @@ record KeystoneTokenView(@Schema(description = "The token") Token token) {
                         example = "member") String name) {
     }
 
-    /** @param withCatalog false for {@code ?nocatalog}: Keystone then leaves the catalog out */
-    static KeystoneTokenView of(IssuedToken issued, boolean withCatalog) {
+    /** @param catalog null for {@code ?nocatalog}: Keystone then leaves the catalog out */
+    static KeystoneTokenView of(IssuedToken issued, List<Service> catalog) {
         TokenInfo info = issued.info();
         List<Role> roles = info.roles().stream().sorted().map(name -> new Role(name, name)).toList();
         return new KeystoneTokenView(new Token(List.of("password"), time(info.expiresAt()), time(issued.issuedAt()),
                 new User(info.userId(), info.userName(), Domain.DEFAULT),
                 new Project(info.projectId(), info.projectName(), Domain.DEFAULT), roles,
-                withCatalog ? List.of() : null));
+                catalog));
     }
 
     static String time(Instant instant) {

@@ -19,20 +19,19 @@ public record Floor(double roundTripMillis, int vimCalls, double vimLatencyMilli
      * The VIM calls of a remote site's part, counted from the core's code path (EastWestHandler.createPart
      * → the strategy's createPart):
      * <ul>
-     *   <li>L3 (L3RoutingStrategy.createPart → LocalNetworks.cidrsOf): findNetwork (is it the project's?),
-     *       findNetwork (does it exist?), subnetsOf: 3;</li>
-     *   <li>L2 (L2ExtensionStrategy.createPart): networksNamed (a network left by a crash?), allSubnets (does
-     *       the CIDR clash here?), createNetworkWithSubnet, then describePart's portsOf (user ports on
-     *       the new network): 4.</li>
+     *   <li>L3 (L3RoutingStrategy.createPart → LocalNetworks.cidrsOf): findNetwork (does it exist, is it
+     *       the project's?), subnetsOf: 2;</li>
+     *   <li>L2 (L2ExtensionStrategy.createPart): networksNamed (a network left by a crash?), subnetsOverlapping (does
+     *       the CIDR clash here?), createNetworkWithSubnet: 3.</li>
      * </ul>
      * The record-only data plane of the embedded sites makes no VIM call. Before the round the master
-     * makes its own: L3 3 (reading its network), L2 5 (reading its network and ports, then shrinking its
+     * makes its own: L3 2 (reading its network), L2 4 (reading its network and ports, then shrinking its
      * pools in a wave of its own); they are not in the floor, which the issue defines by the farthest site.
      */
     public static int remoteVimCalls(String type) {
         return switch (type) {
-            case "L3" -> 3;
-            case "L2" -> 4;
+            case "L3" -> 2;
+            case "L2" -> 3;
             default -> throw new IllegalArgumentException("no service type " + type);
         };
     }
@@ -40,8 +39,8 @@ public record Floor(double roundTripMillis, int vimCalls, double vimLatencyMilli
     /** The master's own VIM calls before the round (see {@link #remoteVimCalls}). */
     public static int masterVimCalls(String type) {
         return switch (type) {
-            case "L3" -> 3;
-            case "L2" -> 5;
+            case "L3" -> 2;
+            case "L2" -> 4;
             default -> throw new IllegalArgumentException("no service type " + type);
         };
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * that needs no token (the region, the peers) never logs in when {@code --diminet-url} is given.
  *
  * <p>The site: {@code --diminet-url}; else the catalog's {@code intersite} endpoint of
- * {@code --os-region-name}; else, when the catalog is empty (a DIMINET site's embedded identity),
- * the site that issued the token, i.e. the auth URL without {@code /v3}.
+ * {@code --os-region-name} (a DIMINET site's embedded identity lists the site itself); else, when the
+ * catalog is empty, the site that issued the token, i.e. the auth URL without {@code /v3}.
  * The token: {@code --os-token}; else a password log-in at {@code --os-auth-url}.
  */
 final class ClientConnection {

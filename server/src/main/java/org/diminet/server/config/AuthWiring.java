@@ -10,6 +10,7 @@ import org.diminet.core.domain.Region;
 import org.diminet.openstack.keystone.KeystoneSession;
 import org.diminet.server.auth.AuthenticationFilter;
 import org.diminet.server.auth.CachedServiceToken;
+import org.diminet.server.auth.EmbeddedCatalog;
 import org.diminet.server.auth.EmbeddedIdentity;
 import org.diminet.server.auth.KeystoneTokenValidator;
 import org.diminet.server.auth.PeerRegions;
@@ -52,6 +53,13 @@ public class AuthWiring {
         }
         // Relative: the filter names it on this site's own address, which a random port makes unknown here.
         return new EmbeddedIdentity(auth.users(), key, auth.tokenLifetime(), Clock.systemUTC(), "/v3");
+    }
+
+    /** What the embedded identity's tokens list: the site itself and, with the embedded VIM, its Neutron API. */
+    @Bean
+    @Conditional(EmbeddedIdentityCondition.class)
+    EmbeddedCatalog embeddedCatalog(SiteProperties site) {
+        return new EmbeddedCatalog(site.region(), "embedded".equals(site.vim().kind()));
     }
 
     /** The one validator the filter uses (the embedded identity is also one, hence primary). */

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Optional;
 import org.hamcrest.Matchers;
@@ -32,7 +34,7 @@ class EmbeddedIdentityControllerTest {
     private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T12:00:00.123456789Z"));
     private final EmbeddedIdentity identity = new EmbeddedIdentity(EmbeddedIdentityTest.USERS, EmbeddedIdentityTest.KEY,
             Duration.ofHours(1), clock, "http://127.0.0.1:7575/v3");
-    private final MockMvc mvc = mvc(identity);
+    private final MockMvc mvc = mvc(identity, new EmbeddedCatalog("RegionOne", true));
 
     @Test
     void post_issuesAToken_inKeystonesShape() throws Exception {
@@ -53,7 +55,8 @@ class EmbeddedIdentityControllerTest {
                 .andExpect(jsonPath("$.token.project.domain.id").value("default"))
                 .andExpect(jsonPath("$.token.roles[*].name").value(Matchers.containsInAnyOrder("member", "reader")))
                 .andExpect(jsonPath("$.token.roles[*].id").value(Matchers.containsInAnyOrder("member", "reader")))
-                .andExpect(jsonPath("$.token.catalog").isEmpty())
+                .andExpect(jsonPath("$.token.catalog[*].type").value(Matchers.containsInAnyOrder("identity", "intersite",
+                        "network")))
                 .andReturn();
 
         String token = result.getResponse().getHeader("X-Subject-Token");
@@ -117,7 +120,8 @@ class EmbeddedIdentityControllerTest {
                 .andExpect(jsonPath("$.token.user.name").value("alice"))
                 .andExpect(jsonPath("$.token.project.id").value("demo"))
                 .andExpect(jsonPath("$.token.expires_at").value(Matchers.matchesPattern(KEYSTONE_TIME)))
-                .andExpect(jsonPath("$.token.catalog").isArray());
+                .andExpect(jsonPath("$.token.catalog[?(@.type == 'network')].endpoints[*].url")
+                        .value(Matchers.everyItem(Matchers.is("http://localhost:80/neutron"))));
         mvc.perform(get("/v3/auth/tokens?nocatalog").header("X-Auth-Token", alice).header("X-Subject-Token", alice))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token.catalog").doesNotExist());
@@ -187,15 +191,45 @@ class EmbeddedIdentityControllerTest {
         EmbeddedIdentity relative = new EmbeddedIdentity(EmbeddedIdentityTest.USERS, EmbeddedIdentityTest.KEY,
                 Duration.ofHours(1), clock, "/v3");
 
-        mvc(relative).perform(post("http://10.0.0.7:7576/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+        mvc(relative, null).perform(post("http://10.0.0.7:7576/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content(passwordAuth("alice", "wrong", "", "")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Keystone uri=\"http://10.0.0.7:7576/v3\""));
     }
 
     @Test
+    void theCatalog_listsTheSitesNeutron_asAKeystoneClientLooksItUp() throws Exception {
+        String body = mvc.perform(post("http://10.0.0.7:7576/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("alice", "alice-secret", "", "")))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode catalog = new ObjectMapper().readTree(body)
+                .at("/token/catalog");
+
+        // What keystoneauth and Tempest do: the service of type network, the endpoint of the interface and region.
+        for (String anInterface : new String[] {"public", "internal", "admin"}) {
+            assertThat(endpoint(catalog, "network", anInterface, "RegionOne")).as(anInterface)
+                    .isEqualTo("http://10.0.0.7:7576/neutron");
+            assertThat(endpoint(catalog, "identity", anInterface, "RegionOne")).isEqualTo("http://10.0.0.7:7576/v3");
+            assertThat(endpoint(catalog, "intersite", anInterface, "RegionOne")).isEqualTo("http://10.0.0.7:7576");
+        }
+        assertThat(catalog.findValues("region")).extracting(JsonNode::asText)
+                .as("older clients read 'region'").containsOnly("RegionOne");
+        assertThat(endpoint(catalog, "network", "public", "RegionTwo")).as("another region's").isNull();
+    }
+
+    @Test
+    void aSiteWithoutTheEmbeddedNeutron_listsNoNetworkService() throws Exception {
+        mvc(identity, new EmbeddedCatalog("RegionOne", false))
+                .perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content(passwordAuth("alice", "alice-secret", "", "")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token.catalog[*].type").value(Matchers.containsInAnyOrder("identity", "intersite")));
+    }
+
+    @Test
     void aSiteWithoutEmbeddedIdentity_answers404_toEveryMethod() throws Exception {
-        MockMvc keystoneSite = mvc(null);
+        MockMvc keystoneSite = mvc(null, null);
         String alice = issue("alice", "alice-secret");
 
         for (ResultActions answer : new ResultActions[] {
@@ -234,7 +268,8 @@ class EmbeddedIdentityControllerTest {
             beans.addBean("keystoneSignIn", new KeystoneSignIn(java.net.URI.create("http://127.0.0.1:"
                     + keystone.getAddress().getPort() + "/v3"), java.net.http.HttpClient.newHttpClient()));
             MockMvc site = MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(
-                    beans.getBeanProvider(EmbeddedIdentity.class), beans.getBeanProvider(KeystoneSignIn.class))).build();
+                    beans.getBeanProvider(EmbeddedIdentity.class), beans.getBeanProvider(KeystoneSignIn.class),
+                    beans.getBeanProvider(EmbeddedCatalog.class))).build();
 
             site.perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                             .content(passwordAuth("carol", "right", "", "")))
@@ -259,11 +294,27 @@ class EmbeddedIdentityControllerTest {
         gone.addBean("keystoneSignIn", new KeystoneSignIn(java.net.URI.create("http://127.0.0.1:"
                 + keystone.getAddress().getPort() + "/v3"), java.net.http.HttpClient.newHttpClient()));
         MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(gone.getBeanProvider(EmbeddedIdentity.class),
-                        gone.getBeanProvider(KeystoneSignIn.class))).build()
+                        gone.getBeanProvider(KeystoneSignIn.class), gone.getBeanProvider(EmbeddedCatalog.class))).build()
                 .perform(post("/v3/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                         .content(passwordAuth("carol", "right", "", "")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.error.code").value(503));
+    }
+
+    /** The URL of {@code type}'s endpoint with that interface in that region (by {@code region_id}), or null. */
+    private static String endpoint(JsonNode catalog, String type, String anInterface,
+                                   String region) {
+        for (JsonNode service : catalog) {
+            if (service.path("type").asText().equals(type)) {
+                for (JsonNode endpoint : service.path("endpoints")) {
+                    if (endpoint.path("interface").asText().equals(anInterface)
+                            && endpoint.path("region_id").asText().equals(region)) {
+                        return endpoint.path("url").asText();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private String issue(String user, String password) {
@@ -284,13 +335,16 @@ class EmbeddedIdentityControllerTest {
                 .formatted(user, password, domain.isEmpty() ? "" : ", " + domain, scope);
     }
 
-    private static MockMvc mvc(EmbeddedIdentity identity) {
+    private static MockMvc mvc(EmbeddedIdentity identity, EmbeddedCatalog catalog) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         if (identity != null) {
             beans.addBean("embeddedIdentity", identity);
         }
+        if (catalog != null) {
+            beans.addBean("embeddedCatalog", catalog);
+        }
         return MockMvcBuilders.standaloneSetup(new EmbeddedIdentityController(beans.getBeanProvider(EmbeddedIdentity.class),
-                        beans.getBeanProvider(KeystoneSignIn.class)))
+                        beans.getBeanProvider(KeystoneSignIn.class), beans.getBeanProvider(EmbeddedCatalog.class)))
                 .build();
     }
 }

@@ -42,8 +42,8 @@ class BenchPercentilesTest {
 
     @Test
     void theFloorIsOneRoundTripPlusTheFarthestSitesVimCalls() {
-        assertThat(new Floor(20, Floor.remoteVimCalls("L3"), 5).millis()).isEqualTo(35);
-        assertThat(new Floor(20, Floor.remoteVimCalls("L2"), 5).millis()).isEqualTo(40);
+        assertThat(new Floor(20, Floor.remoteVimCalls("L3"), 5).millis()).isEqualTo(30);
+        assertThat(new Floor(20, Floor.remoteVimCalls("L2"), 5).millis()).isEqualTo(35);
     }
 
     @Test

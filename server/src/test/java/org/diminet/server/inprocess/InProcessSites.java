@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.diminet.core.dataplane.RecordOnlyDataPlane;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.Region;
@@ -41,7 +40,7 @@ final class InProcessSites implements AutoCloseable {
     record Site(Region region, FaultyVim vim, EmbeddedVim embedded, ServiceStore store, InProcessPeers peers,
                 InterSiteServiceManager manager, EastWestHandler eastWest, OperationExecutor executor,
                 Reconciler reconciler, Fanout fanout,
-                DataSource dataSource, SiteContext context) {
+                DataSource dataSource, SiteContext context, HeldAttachments dataPlane) {
     }
 
     /** Short pauses and deadline, so that retries and revocations happen within a test. */
@@ -66,7 +65,8 @@ final class InProcessSites implements AutoCloseable {
             ServiceStore store = new JdbcServiceStore(dataSource, region);
             InProcessPeers peers = new InProcessPeers(region, sites);
             Fanout fanout = new Fanout();
-            SiteContext context = new SiteContext(region, vim, new RecordOnlyDataPlane(), peers, store,
+            HeldAttachments dataPlane = new HeldAttachments();
+            SiteContext context = new SiteContext(region, vim, dataPlane, peers, store,
                     new JdbcOperationStore(dataSource), new JdbcTransactions(dataSource), Clock.systemUTC(), fanout,
                     new PhaseLog(region), new InProcessLocks());
             StrategyRegistry strategies = new StrategyRegistry()
@@ -76,7 +76,7 @@ final class InProcessSites implements AutoCloseable {
             Reconciler reconciler = new Reconciler(context, strategies, executor, eastWest, new PeerHealth(context));
             sites.put(region, new Site(region, vim, embedded, store, peers,
                     new InterSiteServiceManager(context, strategies, executor), eastWest, executor, reconciler, fanout,
-                    dataSource, context));
+                    dataSource, context, dataPlane));
         }
     }
 

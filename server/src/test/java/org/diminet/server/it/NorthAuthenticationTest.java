@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.diminet.core.domain.Region;
+import org.diminet.openstack.keystone.KeystoneCredentials;
+import org.diminet.openstack.keystone.KeystoneOptions;
+import org.diminet.openstack.keystone.KeystoneSession;
 import org.diminet.server.auth.EmbeddedIdentity;
 import org.diminet.server.settings.SiteProperties;
 import org.diminet.server.launcher.LocalIdentity;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Every North and Neutron request needs a valid token (401 with the identity's URL otherwise, as
  * OpenStack services answer); the embedded identity issues tokens the Keystone way; the region and
- * health stay open for probes; a token that floods a site is slowed down with 429 while others go on.
+ * health stay open for probes; an OpenStack client finds the site's Neutron in the token's catalog; a
+ * token that floods a site is slowed down with 429 while others go on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NorthAuthenticationTest {
@@ -98,6 +103,23 @@ class NorthAuthenticationTest {
 
         user.with("password").with("user").put("password", "wrong");
         assertThat(post("/v3/auth/tokens", auth.toString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aKeystoneClientFindsTheSitesNeutronInTheCatalog_andUsesIt() throws Exception {
+        SiteProperties.User alice = cluster.identity().user(LocalIdentity.ALICE);
+        KeystoneSession session = new KeystoneSession(KeystoneCredentials.inDefaultDomain(URI.create(one().url + "/v3"),
+                alice.name(), alice.password(), LocalIdentity.PROJECT_A), KeystoneOptions.defaults());
+
+        Optional<URI> neutron = session.networkEndpoint(Region.of("RegionOne"));
+        assertThat(neutron).contains(URI.create(one().url + "/neutron"));
+        assertThat(session.diminetEndpoint(Region.of("RegionOne"))).as("the intersite endpoint")
+                .contains(URI.create(one().url));
+        assertThat(session.networkEndpoint(Region.of("RegionTwo"))).as("a site lists only itself").isEmpty();
+        HttpResponse<String> networks = HTTP.send(HttpRequest.newBuilder(URI.create(neutron.orElseThrow() + "/v2.0/networks"))
+                .header("X-Auth-Token", session.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(networks.statusCode()).isEqualTo(200);
+        assertThat(networks.body()).startsWith("{\"networks\":");
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.diminet.core.vim.VimSubnet;
  *
  * <p>Semantics kept from Neutron: allocation pools must lie inside the CIDR (minus its first and last
  * address), must not overlap each other and must not contain the gateway; subnets of one network must
- * not overlap (different networks may); a new port gets the lowest free address of the first subnet
- * (in creation order) that still has one; an explicit fixed IP only needs to be inside the CIDR;
+ * not overlap (different networks may); a new port gets the lowest free address of the first IPv4 subnet
+ * (in creation order) that still has one, the same of the stateful IPv6 subnets, and its EUI-64 address on
+ * every SLAAC subnet; an explicit fixed IP only needs to be inside the CIDR;
  * changing pools never touches existing ports; a network with user ports, or a subnet with user
  * addresses, cannot be deleted. Ports of Neutron's auto-deleted owners ({@code network:dhcp} and the like)
  * belong to the VIM and go away with their network; a router's ports keep their network and subnet in use.
@@ -116,6 +117,15 @@ public final class EmbeddedVim implements Vim {
     /** Which networks are {@code router:external}, Neutron style. */
     public ExternalNetworks externalNetworks() {
         return externalNetworks;
+    }
+
+    /**
+     * Runs {@code operation}, made of calls to {@link #networks()}, {@link #subnets()} and {@link #ports()},
+     * as one change: all of it or, when it throws, none of it (Neutron's bulk create). It is logged as one
+     * change too.
+     */
+    public <T> T atomically(Supplier<T> operation) {
+        return store.write(state -> operation.get());
     }
 
     /**

@@ -25,9 +25,9 @@ public final class EmbeddedVimException extends RuntimeException {
         return new EmbeddedVimException(400, type, message);
     }
 
-    /** Neutron's generic 400: the message is wrapped as Neutron does. */
+    /** Neutron's generic 400: the message is wrapped as Neutron does, ending with a full stop. */
     static EmbeddedVimException invalidInput(String what) {
-        return badRequest("InvalidInput", "Invalid input for operation: " + what);
+        return badRequest("InvalidInput", "Invalid input for operation: " + what + (what.endsWith(".") ? "" : "."));
     }
 
     static EmbeddedVimException notFound(String type, String message) {

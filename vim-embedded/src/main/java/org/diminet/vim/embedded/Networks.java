@@ -41,30 +41,40 @@ public final class Networks {
      * @throws EmbeddedVimException 400 {@code InvalidInput} when the project is blank
      */
     public NetworkView create(String name, String project, boolean shared) {
-        String owner = ResourceFields.project(project);
+        return create(NewNetwork.of(name, project, shared));
+    }
+
+    /** @throws EmbeddedVimException 400 {@code InvalidInput} when the project is blank */
+    public NetworkView create(NewNetwork request) {
+        String owner = ResourceFields.project(request.project());
         return store.write(state -> {
             Instant now = now();
-            return state.addNetwork(new NetworkView(newId(), orEmpty(name), owner, shared, List.of(), true, "ACTIVE",
-                    now, now));
+            return state.addNetwork(new NetworkView(newId(), orEmpty(request.name()), owner, request.shared(), List.of(),
+                    request.adminStateUp(), "ACTIVE", now, now, orEmpty(request.description()), 1));
         });
     }
 
+    /** Renames a network and/or shares or unshares it; an empty value changes nothing. */
+    public NetworkView update(String id, Optional<String> name, Optional<Boolean> shared) {
+        return update(id, new NetworkChange(name, shared, Optional.empty(), Optional.empty()));
+    }
+
     /**
-     * Renames a network and/or shares or unshares it; an empty value changes nothing.
+     * Changes what the request names.
      *
      * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 409 {@code InvalidSharedSetting} when
      *                              unsharing while another project has a subnet or port on it, as Neutron
      */
-    public NetworkView update(String id, Optional<String> name, Optional<Boolean> shared) {
+    public NetworkView update(String id, NetworkChange change) {
         return store.write(state -> {
             NetworkView n = state.requireNetwork(id);
-            boolean nowShared = shared.orElse(n.shared());
+            boolean nowShared = change.shared().orElse(n.shared());
             if (n.shared() && !nowShared && state.isUsedByAnotherProject(n)) {
                 throw EmbeddedVimException.conflict("InvalidSharedSetting", "Unable to reconfigure sharing settings"
                         + " for network " + id + ". Multiple tenants are using it.");
             }
-            return state.replaceNetwork(new NetworkView(n.id(), name.orElse(n.name()), n.project(), nowShared,
-                    n.subnetIds(), n.adminStateUp(), n.status(), n.createdAt(), now()));
+            return state.replaceNetwork(n.changed(change.name().orElse(n.name()), nowShared, n.subnetIds(),
+                    change.adminStateUp().orElse(n.adminStateUp()), change.description().orElse(n.description())));
         });
     }
 

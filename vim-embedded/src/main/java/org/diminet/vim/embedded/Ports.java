@@ -30,37 +30,72 @@ public final class Ports {
         return store.read(state -> state.requirePort(id));
     }
 
-    /**
-     * Creates a port. Without {@code fixedIp} it gets the lowest free pool address of the network's
-     * first subnet that has one, or no address when the network has no subnet.
-     *
-     * @param project     the project that will own it; empty for the network's. Neutron gives a port the
-     *                    creating project, which on another project's shared network is not the network's
-     * @param deviceOwner e.g. {@code compute:nova} for a VM; {@code network:…} marks a VIM-owned port
-     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidIpForSubnet},
-     *                              {@code InvalidIpForNetwork}, {@code InvalidInput} (also a blank project);
-     *                              409 {@code IpAddressAlreadyAllocated}, {@code IpAddressGenerationFailure}
-     */
+    /** Creates a port that is up, with a random MAC: see {@link #create(NewPort)}. */
     public PortView create(String networkId, Optional<String> project, String name, String deviceOwner,
                            String deviceId, Optional<FixedIpRequest> fixedIp) {
+        return create(NewPort.of(networkId, project, name, deviceOwner, deviceId, fixedIp));
+    }
+
+    /**
+     * Creates a port. Without {@code fixedIps} it gets Neutron's choice of addresses (see {@link NewPort}),
+     * or none when the network has no subnet.
+     *
+     * @throws EmbeddedVimException 404 {@code NetworkNotFound}, {@code SubnetNotFound}; 400
+     *                              {@code InvalidIpForSubnet}, {@code InvalidIpForNetwork},
+     *                              {@code AllocationOnAutoAddressSubnet}, {@code InvalidInput} (also a blank
+     *                              project), {@code HTTPBadRequest} (a malformed MAC); 409
+     *                              {@code IpAddressAlreadyAllocated}, {@code IpAddressGenerationFailure},
+     *                              {@code MacAddressInUse}
+     */
+    public PortView create(NewPort request) {
+        Optional<String> requestedMac = request.macAddress().map(ResourceFields::mac);
         return store.write(state -> {
-            NetworkView network = state.requireNetwork(networkId);
-            String owner = ResourceFields.ownerOf(project, network);
-            List<FixedIp> fixedIps = new AddressAllocator(state).addressesFor(network, fixedIp);
+            NetworkView network = state.requireNetwork(request.networkId());
+            String owner = ResourceFields.ownerOf(request.project(), network);
+            String mac = requestedMac.orElseGet(() -> newMac(state));
+            requireMacFree(state, network.id(), mac, "");
+            List<FixedIp> fixedIps = new AddressAllocator(state).addressesFor(network, request.fixedIps(), mac,
+                    orEmpty(request.deviceOwner()));
             Instant now = now();
-            return state.addPort(new PortView(newId(), orEmpty(name), owner, networkId, orEmpty(deviceOwner),
-                    orEmpty(deviceId), newMac(state), fixedIps, true, "DOWN", now, now));
+            return state.addPort(new PortView(newId(), orEmpty(request.name()), owner, request.networkId(),
+                    orEmpty(request.deviceOwner()), orEmpty(request.deviceId()), mac, fixedIps, request.adminStateUp(),
+                    "DOWN", now, now, orEmpty(request.description()), 1));
         });
     }
 
     /** Renames a port; an empty name changes nothing. */
     public PortView update(String id, Optional<String> name) {
+        return update(id, PortChange.named(name));
+    }
+
+    /**
+     * Changes what the request names; new {@code fixedIps} replace the addresses as {@link PortChange} says.
+     *
+     * @throws EmbeddedVimException 404 {@code PortNotFound}; as for a create
+     */
+    public PortView update(String id, PortChange change) {
+        Optional<String> requestedMac = change.macAddress().map(ResourceFields::mac);
         return store.write(state -> {
             PortView p = state.requirePort(id);
-            return state.replacePort(new PortView(p.id(), name.orElse(p.name()), p.project(), p.networkId(),
-                    p.deviceOwner(), p.deviceId(), p.macAddress(), p.fixedIps(), p.adminStateUp(), p.status(),
-                    p.createdAt(), now()));
+            String mac = requestedMac.orElse(p.macAddress());
+            requireMacFree(state, p.networkId(), mac, p.id());
+            String deviceOwner = change.deviceOwner().orElse(p.deviceOwner());
+            List<FixedIp> fixedIps = change.fixedIps().isPresent()
+                    ? new AddressAllocator(state).addressesAfterUpdate(state.requireNetwork(p.networkId()), p,
+                            change.fixedIps().get(), mac, deviceOwner)
+                    : p.fixedIps();
+            return state.replacePort(new PortView(p.id(), change.name().orElse(p.name()), p.project(), p.networkId(),
+                    deviceOwner, change.deviceId().orElse(p.deviceId()), mac, fixedIps,
+                    change.adminStateUp().orElse(p.adminStateUp()), p.status(), p.createdAt(), now(),
+                    change.description().orElse(p.description()), p.revision() + 1));
         });
+    }
+
+    private static void requireMacFree(SiteState state, String networkId, String mac, String portId) {
+        if (state.isMacInUseOn(networkId, mac, portId)) {
+            throw EmbeddedVimException.conflict("MacAddressInUse", "Unable to complete operation for network "
+                    + networkId + ". The mac address " + mac + " is in use.");
+        }
     }
 
     /**

@@ -33,6 +33,21 @@ final class ResourceFields {
         return project;
     }
 
+    private static final java.util.regex.Pattern MAC =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}");
+
+    /**
+     * A MAC address as Neutron stores it: as written (the lab Neutron keeps upper case). Neutron refuses
+     * malformed ones, all zeros and the broadcast address.
+     */
+    static String mac(String text) {
+        if (text == null || !MAC.matcher(text).matches() || text.replaceAll("[:-]", "").matches("0+|[fF]+")) {
+            throw EmbeddedVimException.badRequest("HTTPBadRequest", "Invalid input for mac_address. Reason: '" + text
+                    + "' is not a valid MAC address.");
+        }
+        return text;
+    }
+
     /** The owner of a new subnet or port: the project asked for, or else its network's. */
     static String ownerOf(Optional<String> requested, NetworkView network) {
         return requested.map(ResourceFields::project).orElse(network.project());

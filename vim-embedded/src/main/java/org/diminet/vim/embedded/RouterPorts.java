@@ -47,14 +47,13 @@ final class RouterPorts {
         List<FixedIp> fixedIps = new AddressAllocator(state).addressesFor(network, addresses.stream().findFirst());
         var now = ResourceFields.now();
         return state.addPort(new PortView(ResourceFields.newId(), "", project, network.id(), owner, router.id(),
-                Ports.newMac(state), fixedIps, true, "DOWN", now, now));
+                Ports.newMac(state), fixedIps, true, "DOWN", now, now, "", 1));
     }
 
     /** The same port with other addresses: removed and added again, so the used addresses follow. */
     PortView withAddresses(PortView p, List<FixedIp> fixedIps) {
         state.removePort(p.id());
-        return state.addPort(new PortView(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
-                p.macAddress(), fixedIps, p.adminStateUp(), p.status(), p.createdAt(), ResourceFields.now()));
+        return state.addPort(p.withFixedIps(fixedIps));
     }
 
     /**

@@ -235,7 +235,7 @@ public final class Routers {
             }
             state.replacePort(new PortView(port.id(), port.name(), port.project(), port.networkId(), RouterPorts.INTERFACE,
                     router.id(), port.macAddress(), port.fixedIps(), port.adminStateUp(), port.status(),
-                    port.createdAt(), now()));
+                    port.createdAt(), now(), port.description(), port.revision() + 1));
             state.l3().putRouter(router.touched());
             List<String> subnetIds = subnets.stream().map(SubnetView::id).toList();
             return new RouterInterface(router.id(), port.project(), port.id(), port.networkId(), subnetIds.getLast(),
@@ -333,9 +333,7 @@ public final class Routers {
             state.removePort(old.id());
             List<FixedIp> fixedIps = new AddressAllocator(state).addressesFor(network,
                     Optional.of(single(wanted.externalFixedIps())));
-            PortView moved = state.addPort(new PortView(old.id(), old.name(), old.project(), old.networkId(),
-                    old.deviceOwner(), old.deviceId(), old.macAddress(), fixedIps, old.adminStateUp(), old.status(),
-                    old.createdAt(), now()));
+            PortView moved = state.addPort(old.withFixedIps(fixedIps));
             return new RouterView.Gateway(network.id(), enableSnat, moved.id(), moved.fixedIps());
         }
         if (current != null) {

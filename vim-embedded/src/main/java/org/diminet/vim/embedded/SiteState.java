@@ -109,6 +109,9 @@ final class SiteState {
     void undoChange() {
         Touched touched = before;
         before = null;
+        if (touched.networks().isEmpty() && touched.subnets().isEmpty() && touched.ports().isEmpty()) {
+            return; // refused before anything changed: the usual case, kept O(1)
+        }
         putBack(touched.networks(), networks);
         putBack(touched.subnets(), subnets);
         putBack(touched.ports(), ports);
@@ -239,8 +242,20 @@ final class SiteState {
         return Collections.unmodifiableNavigableSet(usedBySubnet.get(subnetId));
     }
 
+    /** Whether any port of the site has the MAC: new random ones are unique site-wide. */
     boolean isMacInUse(String mac) {
         return ports.values().stream().anyMatch(p -> p.macAddress().equals(mac));
+    }
+
+    /** Whether another port on the network has the MAC: Neutron refuses it there, but not on another network. */
+    boolean isMacInUseOn(String networkId, String mac, String exceptPortId) {
+        return ports.values().stream().anyMatch(p -> p.networkId().equals(networkId) && p.macAddress().equalsIgnoreCase(mac)
+                && !p.id().equals(exceptPortId));
+    }
+
+    /** The ports on the network, in creation order. */
+    List<PortView> portsOn(String networkId) {
+        return ports.values().stream().filter(p -> p.networkId().equals(networkId)).toList();
     }
 
     /** Whether a port the VIM does not own is on the network: Neutron then refuses to delete it. */
@@ -248,8 +263,14 @@ final class SiteState {
         return ports.values().stream().anyMatch(p -> p.networkId().equals(networkId) && isUserPort(p));
     }
 
-    /** Whether a port the VIM does not own has an address on the subnet: Neutron then refuses to delete it. */
+    /**
+     * Whether a port the VIM does not own has an address on the subnet: Neutron then refuses to delete it,
+     * unless the subnet is SLAAC's, whose addresses the ports made themselves and simply lose.
+     */
     boolean hasUserAddressOn(String subnetId) {
+        if (subnets.get(subnetId).isAutoAddress()) {
+            return false;
+        }
         return ports.values().stream().anyMatch(p -> isUserPort(p) && holdsAddressOn(p, subnetId));
     }
 
@@ -302,7 +323,7 @@ final class SiteState {
         touchNetwork(network.id());
         List<String> subnetIds = new ArrayList<>(network.subnetIds());
         subnetIds.add(subnet.id());
-        networks.put(network.id(), withSubnets(network, subnetIds, subnet.createdAt()));
+        networks.put(network.id(), withSubnets(network, subnetIds));
         return subnet;
     }
 
@@ -315,23 +336,21 @@ final class SiteState {
 
     /** Removes a subnet; ports that had an address on it lose that address. */
     void removeSubnet(String id) {
-        ports.values().stream().filter(p -> holdsAddressOn(p, id)).map(PortView::id).toList().forEach(this::touchPort);
-        ports.replaceAll((portId, p) -> !holdsAddressOn(p, id) ? p
-                : new PortView(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
-                        p.macAddress(), p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList(),
-                        p.adminStateUp(), p.status(), p.createdAt(), ResourceFields.now()));
+        List<PortView> holders = ports.values().stream().filter(p -> holdsAddressOn(p, id)).toList();
+        for (PortView p : holders) {
+            touchPort(p.id());
+            ports.put(p.id(), p.withFixedIps(p.fixedIps().stream().filter(ip -> !ip.subnetId().equals(id)).toList()));
+        }
         touchSubnet(id);
         SubnetView subnet = subnets.remove(id);
         usedBySubnet.remove(id);
         NetworkView network = networks.get(subnet.networkId());
         touchNetwork(network.id());
-        networks.put(network.id(), withSubnets(network, network.subnetIds().stream().filter(s -> !s.equals(id)).toList(),
-                ResourceFields.now()));
+        networks.put(network.id(), withSubnets(network, network.subnetIds().stream().filter(s -> !s.equals(id)).toList()));
     }
 
-    private static NetworkView withSubnets(NetworkView n, List<String> subnetIds, Instant updatedAt) {
-        return new NetworkView(n.id(), n.name(), n.project(), n.shared(), subnetIds, n.adminStateUp(), n.status(),
-                n.createdAt(), updatedAt);
+    private static NetworkView withSubnets(NetworkView n, List<String> subnetIds) {
+        return n.changed(n.name(), n.shared(), subnetIds, n.adminStateUp(), n.description());
     }
 
     /** Removes a network with its subnets and every port on it, without any check. */
@@ -356,11 +375,10 @@ final class SiteState {
         return port;
     }
 
-    /** Replaces a port with a copy that holds the same addresses. */
+    /** Replaces a port with a copy, which may hold other addresses than before. */
     PortView replacePort(PortView port) {
-        touchPort(port.id());
-        ports.put(port.id(), port);
-        return port;
+        removePort(port.id());
+        return addPort(port);
     }
 
     /** Removes a port and frees its addresses. */

@@ -16,8 +16,8 @@ import org.diminet.core.domain.error.VimException;
  * large as the snapshot, the snapshot is written anew and the log emptied, so a change costs O(change)
  * however much the site holds (the rewrite, O(state), comes once per as many bytes of changes).
  *
- * <p>Operations validate before they change anything, so a refused one leaves the state as it was; if the
- * log cannot be written the change is undone, so memory and files never disagree. A change made inside
+ * <p>A change that fails (refused half-way, or a log that cannot be written) is undone, so a composite
+ * change is all or nothing and memory and files never disagree. A change made inside
  * another one joins it: only the outermost is logged, so a composite operation that undoes its own first
  * step on failure never leaves that step on disk.
  */
@@ -60,18 +60,21 @@ final class SiteStore {
         lock.lock();
         try {
             joinsAnOuterChange = lock.getHoldCount() > 1;
-            if (log.isEmpty() || joinsAnOuterChange) {
+            if (joinsAnOuterChange) {
                 result = change.apply(state);
             } else {
                 state.beginChange();
                 try {
                     result = change.apply(state);
                     SiteState.Change changed = state.changed();
-                    if (!changed.isEmpty()) {
+                    if (log.isPresent() && !changed.isEmpty()) {
                         append(log.get(), changed);
                     }
-                } finally {
                     state.endChange();
+                } catch (RuntimeException e) {
+                    // A composite change (a bulk create) refused half-way goes back whole, as Neutron's transaction.
+                    state.undoChange();
+                    throw e;
                 }
             }
         } finally {
@@ -100,7 +103,6 @@ final class SiteStore {
         try {
             target.append(LoggedChange.of(changed));
         } catch (IOException | RuntimeException e) {
-            state.undoChange();
             throw new EmbeddedVimException(500, "InternalError",
                     "Could not write the state of the simulated site to " + target.path() + ".", e.toString(), e);
         }

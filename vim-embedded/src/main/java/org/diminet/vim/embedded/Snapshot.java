@@ -11,6 +11,9 @@ import org.diminet.core.domain.IpRange;
  * The JSON form of a site's {@link SiteState.Contents}. Plain strings throughout, so the file does not
  * depend on how core types serialise. Statuses are not saved: a network is always ACTIVE and a port DOWN.
  *
+ * <p>Attributes added later (descriptions, revisions, a subnet's DNS servers, host routes and IPv6 modes) read
+ * back from older files as Neutron's defaults: empty, revision 1, null modes.
+ *
  * <p>Files written before resources had owners have no {@code project} and no {@code shared}: such a
  * network belongs to the site's own project and is not shared, and its subnets and ports to its project.
  * Files written before routers existed have no {@code routers} and no {@code externalNetworks}: none of either.
@@ -20,12 +23,17 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
 
     /** @param project null in a file written before networks had owners */
     record NetworkState(String id, String name, String project, boolean shared, List<String> subnetIds,
-                        boolean adminStateUp, String createdAt, String updatedAt) {
+                        boolean adminStateUp, String createdAt, String updatedAt, String description, long revision) {
     }
 
     /** @param project null in a file written before subnets had owners */
     record SubnetState(String id, String name, String project, String networkId, String cidr, String gatewayIp,
-                       List<PoolState> allocationPools, boolean enableDhcp, String createdAt, String updatedAt) {
+                       List<PoolState> allocationPools, boolean enableDhcp, String createdAt, String updatedAt,
+                       List<String> dnsNameservers, List<RouteState> hostRoutes, String ipv6RaMode,
+                       String ipv6AddressMode, String description, long revision) {
+    }
+
+    record RouteState(String destination, String nexthop) {
     }
 
     record PoolState(String start, String end) {
@@ -34,19 +42,18 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
     /** @param project null in a file written before ports had owners */
     record PortState(String id, String name, String project, String networkId, String deviceOwner, String deviceId,
                      String macAddress, List<FixedIpState> fixedIps, boolean adminStateUp,
-                     String createdAt, String updatedAt) {
+                     String createdAt, String updatedAt, String description, long revision) {
     }
 
     record FixedIpState(String subnetId, String ipAddress) {
     }
 
-    /** @param gateway null when the router has none */
-    /** @param routes null in a file written before routers had routes */
+    /**
+     * @param gateway null when the router has none
+     * @param routes  null in a file written before routers had routes
+     */
     record RouterState(String id, String name, String project, boolean adminStateUp, String description,
                        GatewayState gateway, String createdAt, String updatedAt, int revision, List<RouteState> routes) {
-    }
-
-    record RouteState(String destination, String nexthop) {
     }
 
     record GatewayState(String networkId, boolean enableSnat, String portId, List<FixedIpState> externalFixedIps) {
@@ -80,30 +87,38 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
 
     static NetworkState networkState(NetworkView n) {
         return new NetworkState(n.id(), n.name(), n.project(), n.shared(), n.subnetIds(), n.adminStateUp(),
-                n.createdAt().toString(), n.updatedAt().toString());
+                n.createdAt().toString(), n.updatedAt().toString(), n.description(), n.revision());
     }
 
     static SubnetState subnetState(SubnetView s) {
         return new SubnetState(s.id(), s.name(), s.project(), s.networkId(), s.cidr().value(), s.gatewayIp(),
                 s.allocationPools().stream().map(p -> new PoolState(p.start(), p.end())).toList(),
-                s.enableDhcp(), s.createdAt().toString(), s.updatedAt().toString());
+                s.enableDhcp(), s.createdAt().toString(), s.updatedAt().toString(), s.dnsNameservers(),
+                s.hostRoutes().stream().map(r -> new RouteState(r.destination(), r.nexthop())).toList(), s.ipv6RaMode(),
+                s.ipv6AddressMode(), s.description(), s.revision());
     }
 
     static PortState portState(PortView p) {
         return new PortState(p.id(), p.name(), p.project(), p.networkId(), p.deviceOwner(), p.deviceId(),
                 p.macAddress(), p.fixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList(),
-                p.adminStateUp(), p.createdAt().toString(), p.updatedAt().toString());
+                p.adminStateUp(), p.createdAt().toString(), p.updatedAt().toString(), p.description(), p.revision());
     }
 
     static NetworkView networkView(NetworkState n, String project) {
         return new NetworkView(n.id(), n.name(), project, n.shared(), n.subnetIds(), n.adminStateUp(), "ACTIVE",
-                Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()));
+                Instant.parse(n.createdAt()), Instant.parse(n.updatedAt()), n.description(), revision(n.revision()));
     }
 
     static PortView portView(PortState p, String project) {
         return new PortView(p.id(), p.name(), project, p.networkId(), p.deviceOwner(), p.deviceId(), p.macAddress(),
                 p.fixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList(),
-                p.adminStateUp(), "DOWN", Instant.parse(p.createdAt()), Instant.parse(p.updatedAt()));
+                p.adminStateUp(), "DOWN", Instant.parse(p.createdAt()), Instant.parse(p.updatedAt()), p.description(),
+                revision(p.revision()));
+    }
+
+    /** 0 is what a file written before revisions were kept reads as: that is the first revision. */
+    private static long revision(long saved) {
+        return Math.max(1, saved);
     }
 
     /** Whether some resource was saved before resources had owners. */
@@ -140,6 +155,9 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
         Cidr cidr = Cidr.of(s.cidr());
         return new SubnetView(s.id(), s.name(), project, s.networkId(), cidr.ipVersion(), cidr, s.gatewayIp(),
                 s.allocationPools().stream().map(p -> new IpRange(p.start(), p.end())).toList(), s.enableDhcp(),
-                Instant.parse(s.createdAt()), Instant.parse(s.updatedAt()));
+                Instant.parse(s.createdAt()), Instant.parse(s.updatedAt()), s.dnsNameservers(),
+                s.hostRoutes() == null ? List.of()
+                        : s.hostRoutes().stream().map(r -> new HostRoute(r.destination(), r.nexthop())).toList(),
+                s.ipv6RaMode(), s.ipv6AddressMode(), s.description(), revision(s.revision()));
     }
 }

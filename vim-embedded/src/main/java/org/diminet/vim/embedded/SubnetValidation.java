@@ -62,11 +62,12 @@ final class SubnetValidation {
     private static String validGateway(Cidr cidr, String text) {
         IPAddress gateway = address(text);
         if (gateway.getIPVersion() != cidr.block().getIPVersion()) {
-            throw EmbeddedVimException.invalidInput("Gateway IP version inconsistent with subnet IP version.");
+            throw EmbeddedVimException.invalidInput("gateway_ip '" + text + "' does not match the ip_version '"
+                    + cidr.ipVersion() + "'");
         }
         // As in Neutron, a gateway outside the CIDR is allowed, but not the CIDR's network or broadcast address.
         if (cidr.block().toSequentialRange().contains(gateway) && !isHostAddress(cidr, gateway)) {
-            throw EmbeddedVimException.invalidInput("Gateway is not valid on subnet.");
+            throw EmbeddedVimException.invalidInput("Gateway is not valid on subnet");
         }
         return gateway.toCanonicalString();
     }
@@ -123,6 +124,99 @@ final class SubnetValidation {
 
     private static EmbeddedVimException invalidAllocationPool(String pool) {
         return EmbeddedVimException.badRequest("InvalidAllocationPool", "The allocation pool " + pool + " is not valid.");
+    }
+
+    private static final int MAX_DNS_NAMESERVERS = 5;
+    private static final int MAX_HOST_ROUTES = 20;
+    private static final java.util.Set<String> IPV6_MODES = java.util.Set.of("slaac", "dhcpv6-stateful", "dhcpv6-stateless");
+
+    /** Neutron's limits on DNS servers: at most 5, each an address of the subnet's IP version. */
+    static List<String> dnsNameservers(String subnet, int ipVersion, List<String> servers) {
+        if (servers.size() > MAX_DNS_NAMESERVERS) {
+            throw EmbeddedVimException.badRequest("DNSNameServersExhausted", "Unable to complete operation for "
+                    + subnet + ". The number of DNS nameservers exceeds the limit " + MAX_DNS_NAMESERVERS + ".");
+        }
+        for (String server : servers) {
+            IPAddress ip = org.diminet.core.domain.IpText.parse(server).orElse(null);
+            if (ip == null || ip.isMultiple()) {
+                throw EmbeddedVimException.invalidInput("Error parsing dns address " + server);
+            }
+            requireVersion(ipVersion, ip, server, "dns_nameserver");
+        }
+        return servers;
+    }
+
+    /** Neutron's limits on host routes: at most 20, each a CIDR and a next hop of the subnet's IP version. */
+    static List<HostRoute> hostRoutes(String subnet, int ipVersion, List<HostRoute> routes) {
+        if (routes.size() > MAX_HOST_ROUTES) {
+            throw EmbeddedVimException.badRequest("HostRoutesExhausted", "Unable to complete operation for "
+                    + subnet + ". The number of host routes exceeds the limit " + MAX_HOST_ROUTES + ".");
+        }
+        for (HostRoute route : routes) {
+            IPAddress destination = org.diminet.core.domain.IpText.parse(route.destination()).orElse(null);
+            IPAddress nexthop = org.diminet.core.domain.IpText.parse(route.nexthop()).orElse(null);
+            if (destination == null || nexthop == null || nexthop.isMultiple()) {
+                throw EmbeddedVimException.invalidInput("Invalid route: {'destination': '" + route.destination()
+                        + "', 'nexthop': '" + route.nexthop() + "'}");
+            }
+            requireVersion(ipVersion, nexthop, route.nexthop(), "nexthop");
+            requireVersion(ipVersion, destination, route.destination(), "destination");
+        }
+        return routes;
+    }
+
+    /**
+     * Neutron's rules for the IPv6 modes: none on IPv4, known values, the same value when both are set,
+     * DHCP on, and a /64 when addresses are made by EUI-64.
+     */
+    static void ipv6Modes(Cidr cidr, String raMode, String addressMode, boolean enableDhcp) {
+        for (String mode : java.util.Arrays.asList(raMode, addressMode)) {
+            if (mode != null && !IPV6_MODES.contains(mode)) { // null: not set
+                String field = mode.equals(raMode) ? "ipv6_ra_mode" : "ipv6_address_mode";
+                throw EmbeddedVimException.badRequest("HTTPBadRequest", "Invalid input for " + field + ". Reason: "
+                        + mode + " is not in valid_values.");
+            }
+        }
+        if (cidr.ipVersion() == 4) {
+            if (raMode != null) {
+                throw EmbeddedVimException.invalidInput("ipv6_ra_mode is not valid when ip_version is 4");
+            }
+            if (addressMode != null) {
+                throw EmbeddedVimException.invalidInput("ipv6_address_mode is not valid when ip_version is 4");
+            }
+            return;
+        }
+        if ((raMode != null || addressMode != null) && !enableDhcp) {
+            throw EmbeddedVimException.invalidInput("ipv6_ra_mode or ipv6_address_mode cannot be set when enable_dhcp"
+                    + " is set to False");
+        }
+        if (raMode != null && addressMode != null && !raMode.equals(addressMode)) {
+            throw EmbeddedVimException.invalidInput("ipv6_ra_mode set to '" + raMode + "' with ipv6_address_mode set"
+                    + " to '" + addressMode + "' is not valid. If both attributes are set, they must be the same value");
+        }
+        boolean auto = SubnetView.isAutoAddressMode(raMode) || SubnetView.isAutoAddressMode(addressMode);
+        if (auto && cidr.block().getNetworkPrefixLength() != 64) {
+            throw EmbeddedVimException.invalidInput("Invalid CIDR " + cidr + " for IPv6 address mode. OpenStack uses"
+                    + " the EUI-64 address format, which requires the prefix to be /64");
+        }
+    }
+
+    private static void requireVersion(int ipVersion, IPAddress ip, String text, String name) {
+        if ((ip.isIPv4() ? 4 : 6) != ipVersion) {
+            throw EmbeddedVimException.invalidInput(name + " '" + text + "' does not match the ip_version '"
+                    + ipVersion + "'");
+        }
+    }
+
+    /** A gateway a subnet update asks for: an address valid on the subnet, or null for none. */
+    static String updatedGateway(Cidr cidr, GatewayChoice gateway) {
+        if (gateway instanceof GatewayChoice.Address a) {
+            IPAddress ip = org.diminet.core.domain.IpText.parse(a.ip()).orElse(null);
+            if (ip != null && !ip.isMultiple()) {
+                requireVersion(cidr.ipVersion(), ip, a.ip(), "gateway_ip");
+            }
+        }
+        return gatewayIp(cidr, gateway);
     }
 
     /** Subnets of one network must not overlap; those of different networks may. */

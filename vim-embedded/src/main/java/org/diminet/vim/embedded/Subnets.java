@@ -31,31 +31,48 @@ public final class Subnets {
         return store.read(state -> state.requireSubnet(id));
     }
 
-    /**
-     * Creates a subnet ({@code enable_dhcp} is always true, though no DHCP is served).
-     *
-     * @param project         the project that will own it; empty for the network's (Neutron lets only an
-     *                        admin choose another, which is for the API's policy to check)
-     * @param cidr            the CIDR as the client wrote it; host bits must be zero
-     * @param allocationPools empty for every usable address: the CIDR minus its first and last
-     *                        address and minus the gateway
-     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidInput} (blank project, bad CIDR or
-     *                              gateway, overlap with another subnet of the network),
-     *                              {@code OutOfBoundsAllocationPool}, {@code OverlappingAllocationPools},
-     *                              {@code InvalidAllocationPool}; 409 {@code GatewayConflictWithAllocationPools}
-     */
+    /** Creates a subnet with DHCP on and no DNS servers, routes or IPv6 modes: see {@link #create(NewSubnet)}. */
     public SubnetView create(String networkId, Optional<String> project, String name, String cidr,
                              GatewayChoice gateway, List<IpRange> allocationPools) {
+        return create(NewSubnet.of(networkId, project, name, cidr, gateway, allocationPools));
+    }
+
+    /**
+     * Creates a subnet ({@code enable_dhcp} is kept, though no DHCP is served). On a SLAAC or DHCPv6-stateless
+     * subnet every port already on the network gets its EUI-64 address, as Neutron does.
+     *
+     * @throws EmbeddedVimException 404 {@code NetworkNotFound}; 400 {@code InvalidInput} (blank project, bad CIDR,
+     *                              gateway, DNS server, route or IPv6 mode, overlap with another subnet of the
+     *                              network), {@code OutOfBoundsAllocationPool}, {@code OverlappingAllocationPools},
+     *                              {@code InvalidAllocationPool}, {@code DNSNameServersExhausted},
+     *                              {@code HostRoutesExhausted}; 409 {@code GatewayConflictWithAllocationPools}
+     */
+    public SubnetView create(NewSubnet request) {
         return store.write(state -> {
-            NetworkView network = state.requireNetwork(networkId);
-            String owner = ResourceFields.ownerOf(project, network);
-            Cidr block = SubnetValidation.cidr(cidr);
-            String gatewayIp = SubnetValidation.gatewayIp(block, gateway);
-            List<IpRange> pools = SubnetValidation.allocationPools(block, gatewayIp, allocationPools);
-            SubnetValidation.requireNoOverlap(block, networkId, state.subnetsOf(network));
+            NetworkView network = state.requireNetwork(request.networkId());
+            String owner = ResourceFields.ownerOf(request.project(), network);
+            Cidr block = SubnetValidation.cidr(request.cidr());
+            String gatewayIp = SubnetValidation.gatewayIp(block, request.gateway());
+            SubnetValidation.dnsNameservers("new subnet", block.ipVersion(), request.dnsNameservers());
+            SubnetValidation.hostRoutes("new subnet", block.ipVersion(), request.hostRoutes());
+            SubnetValidation.ipv6Modes(block, request.ipv6RaMode(), request.ipv6AddressMode(), request.enableDhcp());
+            List<IpRange> pools = SubnetValidation.allocationPools(block, gatewayIp, request.allocationPools());
+            SubnetValidation.requireNoOverlap(block, request.networkId(), state.subnetsOf(network));
             Instant now = now();
-            return state.addSubnet(new SubnetView(newId(), orEmpty(name), owner, networkId, block.ipVersion(), block,
-                    gatewayIp, pools, true, now, now));
+            SubnetView subnet = state.addSubnet(new SubnetView(newId(), orEmpty(request.name()), owner,
+                    request.networkId(), block.ipVersion(), block, gatewayIp, pools, request.enableDhcp(), now, now,
+                    request.dnsNameservers(), request.hostRoutes(), request.ipv6RaMode(), request.ipv6AddressMode(),
+                    orEmpty(request.description()), 1));
+            if (subnet.isAutoAddress()) {
+                for (PortView port : state.portsOn(network.id())) {
+                    if (!AddressAllocator.isRouterPort(port.deviceOwner())) {
+                        List<FixedIp> addresses = new java.util.ArrayList<>(port.fixedIps());
+                        addresses.add(AddressAllocator.eui64(subnet, port.macAddress()));
+                        state.replacePort(port.withFixedIps(addresses));
+                    }
+                }
+            }
+            return subnet;
         });
     }
 
@@ -64,17 +81,46 @@ public final class Subnets {
      * Ports keep their addresses even when these fall outside the new pools.
      */
     public SubnetView update(String id, Optional<String> name, Optional<List<IpRange>> allocationPools) {
+        return update(id, SubnetChange.none().withName(name).withAllocationPools(allocationPools));
+    }
+
+    /**
+     * Changes what the request names. Ports keep their addresses even when these fall outside new pools or
+     * are the new gateway.
+     *
+     * @throws EmbeddedVimException 404 {@code SubnetNotFound}; 400 as for a create; 409
+     *                              {@code GatewayConflictWithAllocationPools}
+     */
+    public SubnetView update(String id, SubnetChange change) {
         return store.write(state -> {
             SubnetView s = state.requireSubnet(id);
-            List<IpRange> pools = allocationPools.map(p -> SubnetValidation.validPools(s.cidr(), s.gatewayIp(), p))
+            // Not Optional.map: a gateway removed is null.
+            String gatewayIp = change.gateway().isPresent() ? SubnetValidation.updatedGateway(s.cidr(), change.gateway().get())
+                    : s.gatewayIp();
+            List<IpRange> pools = change.allocationPools()
+                    .map(p -> SubnetValidation.validPools(s.cidr(), gatewayIp, p))
                     .orElse(s.allocationPools());
-            return state.replaceSubnet(new SubnetView(s.id(), name.orElse(s.name()), s.project(), s.networkId(),
-                    s.ipVersion(), s.cidr(), s.gatewayIp(), pools, s.enableDhcp(), s.createdAt(), now()));
+            if (change.gateway().isPresent() && change.allocationPools().isEmpty()) {
+                SubnetValidation.validPools(s.cidr(), gatewayIp, pools); // the new gateway must stay out of the pools
+            }
+            List<String> dns = change.dnsNameservers().map(d -> SubnetValidation.dnsNameservers(id, s.ipVersion(), d))
+                    .orElse(s.dnsNameservers());
+            List<HostRoute> routes = change.hostRoutes().map(r -> SubnetValidation.hostRoutes(id, s.ipVersion(), r))
+                    .orElse(s.hostRoutes());
+            boolean enableDhcp = change.enableDhcp().orElse(s.enableDhcp());
+            if (!enableDhcp && (s.ipv6RaMode() != null || s.ipv6AddressMode() != null)) {
+                throw EmbeddedVimException.invalidInput("Cannot disable enable_dhcp with ipv6 attributes set");
+            }
+            return state.replaceSubnet(new SubnetView(s.id(), change.name().orElse(s.name()), s.project(),
+                    s.networkId(), s.ipVersion(), s.cidr(), gatewayIp, pools, enableDhcp, s.createdAt(), now(), dns,
+                    routes, s.ipv6RaMode(), s.ipv6AddressMode(), change.description().orElse(s.description()),
+                    s.revision() + 1));
         });
     }
 
     /**
-     * Deletes a subnet; VIM-owned ports lose their address on it.
+     * Deletes a subnet; VIM-owned ports lose their address on it, and on a SLAAC or DHCPv6-stateless subnet
+     * every port does (Neutron deletes such addresses with the subnet).
      *
      * @throws EmbeddedVimException 404 {@code SubnetNotFound}; 409 {@code SubnetInUse} while a user's
      *                              port has an address on it

@@ -71,6 +71,55 @@ class ChangeLogTest {
     }
 
     @Test
+    void everyNeutronAttribute_survivesARestart_throughTheLogAndTheSnapshot(@TempDir Path dir) {
+        Path file = dir.resolve("vim.json");
+        EmbeddedVim vim = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
+        NetworkView network = vim.networks().create(new NewNetwork("n", PROJECT, false, false, "net text"));
+        SubnetView v4 = vim.subnets().create(new NewSubnet(network.id(), Optional.empty(), "v4", "10.6.0.0/24",
+                GatewayChoice.defaultGateway(), List.of(), false, List.of("10.6.0.53"),
+                List.of(new HostRoute("10.99.0.0/16", "10.6.0.254")), null, null, "v4 text"));
+        SubnetView v6 = vim.subnets().create(new NewSubnet(network.id(), Optional.empty(), "v6", "2001:db8:6::/64",
+                GatewayChoice.defaultGateway(), List.of(), true, List.of(), List.of(), "slaac", "slaac", ""));
+        PortView port = vim.ports().create(new NewPort(network.id(), Optional.empty(), "p", "compute:nova", "vm",
+                Optional.of(List.of(FixedIpRequest.onSubnet(v4.id()), FixedIpRequest.onSubnet(v4.id()))),
+                Optional.of("fa:16:3e:00:00:42"), false, "port text"));
+        vim.subnets().update(v4.id(), new SubnetChange(Optional.empty(), Optional.empty(), Optional.of(GatewayChoice.none()),
+                Optional.empty(), Optional.of(List.of("10.6.0.54")), Optional.empty(), Optional.of("v4 changed")));
+        vim.networks().update(network.id(), new NetworkChange(Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.of("net changed")));
+
+        EmbeddedVim restarted = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
+        assertThat(restarted.networks().list()).isEqualTo(vim.networks().list());
+        assertThat(restarted.subnets().list(Optional.empty())).isEqualTo(vim.subnets().list(Optional.empty()));
+        assertThat(restarted.ports().list(Optional.empty())).isEqualTo(vim.ports().list(Optional.empty()));
+        SubnetView changed = restarted.subnets().get(v4.id());
+        assertThat(changed.gatewayIp()).isNull();
+        assertThat(changed.dnsNameservers()).containsExactly("10.6.0.54");
+        assertThat(changed.hostRoutes()).containsExactly(new HostRoute("10.99.0.0/16", "10.6.0.254"));
+        assertThat(changed.revision()).isEqualTo(2);
+        assertThat(restarted.subnets().get(v6.id()).ipv6AddressMode()).isEqualTo("slaac");
+        PortView back = restarted.ports().get(port.id());
+        assertThat(back.macAddress()).isEqualTo("fa:16:3e:00:00:42");
+        assertThat(back.adminStateUp()).isFalse();
+        assertThat(back.description()).isEqualTo("port text");
+        assertThat(back.fixedIps()).extracting(FixedIp::ipAddress)
+                .containsExactly("10.6.0.2", "10.6.0.3", "2001:db8:6:0:f816:3eff:fe00:42");
+        assertThat(restarted.networks().get(network.id()).description()).isEqualTo("net changed");
+    }
+
+    @Test
+    void aCompositeChangeRefusedHalfWay_leavesNothing_inMemoryOrOnDisk(@TempDir Path dir) {
+        Path file = dir.resolve("vim.json");
+        EmbeddedVim vim = new EmbeddedVim(REGION, PROJECT, Optional.of(file));
+        assertThatThrownBy(() -> vim.atomically(() -> {
+            vim.networks().create("first", PROJECT, false);
+            return vim.networks().create("second", " ", false); // a blank project is refused
+        })).isInstanceOf(EmbeddedVimException.class);
+        assertThat(vim.networks().list()).isEmpty();
+        assertThat(new EmbeddedVim(REGION, PROJECT, Optional.of(file)).networks().list()).isEmpty();
+    }
+
+    @Test
     void aTornLastLineIsDropped_andTheLogGoesOnAfterIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("vim.json");
         Path log = dir.resolve("vim.json.log");

@@ -277,7 +277,7 @@ class EmbeddedVimTest {
         assertRefused(() -> vim.subnets().get("nope"), 404, "SubnetNotFound", "Subnet nope could not be found.");
         assertRefused(() -> vim.ports().get("nope"), 404, "PortNotFound", "Port nope could not be found.");
         assertRefused(() -> vim.ports().delete("nope"), 404, "PortNotFound", null);
-        assertRefused(() -> createSubnet(new NetworkView("nope", "", PROJECT, false, List.of(), true, "ACTIVE", null, null),
+        assertRefused(() -> createSubnet(new NetworkView("nope", "", PROJECT, false, List.of(), true, "ACTIVE", null, null, "", 1),
                 "10.0.0.0/24", List.of()), 404, "NetworkNotFound", null);
     }
 

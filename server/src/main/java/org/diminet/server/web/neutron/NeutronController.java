@@ -21,8 +21,13 @@ import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.server.auth.RequestIdentity;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.diminet.vim.embedded.EmbeddedVimException;
+import org.diminet.vim.embedded.NetworkChange;
 import org.diminet.vim.embedded.NetworkView;
+import org.diminet.vim.embedded.NewPort;
+import org.diminet.vim.embedded.NewSubnet;
+import org.diminet.vim.embedded.PortChange;
 import org.diminet.vim.embedded.PortView;
+import org.diminet.vim.embedded.SubnetChange;
 import org.diminet.vim.embedded.SubnetView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,24 +58,26 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@link Caller} under {@link RequestIdentity#CALLER}), and Neutron's default policy applies (see
  * {@link NeutronPolicy}): a project sees its own resources and shared networks, an admin everything.
  *
+ * <p>Bulk creates ({@code {"networks":[…]}}) are all or nothing; lists sort and paginate with
+ * {@code <collection>_links} ({@link NeutronQuery}); attributes are checked as Neutron checks them
+ * ({@link NeutronAttributes}); {@code GET /v2.0/extensions} lists {@link NeutronExtensions}.
+ *
  * <p>Limits, compared with a real Neutron:
  * <ul>
  *   <li>naming another project than the token's in {@code project_id} without being admin is 403
  *       {@code PolicyNotAuthorized} (Neutron answers 400);</li>
- *   <li>one fixed IP per port: {@code fixed_ips} holds at most one entry, and a port's addresses,
- *       device owner and device id cannot be updated;</li>
- *   <li>no DHCP ports, security groups or quotas: {@code enable_dhcp} is always true but no port is created
- *       for it, and ports stay {@code DOWN}; no agents ({@code /v2.0/agents} is empty, see
- *       {@link NeutronAgentController});</li>
- *   <li>routers ({@link NeutronRouterController}) are Neutron's {@code router}, {@code ext-gw-mode} and
- *       {@code extraroute} extensions without {@code extraroute-atomic}, DVR, HA, availability zones or flavors; a router forwards
- *       nothing, and its gateway takes at most one address; networks' {@code router:external}
- *       ({@code external-net}, {@link NeutronExternalNetworks}) is set apart from the network's other
- *       attributes, so a create or update that also sets it is two changes of the site, not one;</li>
- *   <li>only {@code name} (and a subnet's {@code allocation_pools}, a network's {@code shared}) can be
- *       updated; a subnet's gateway is fixed at creation; an explicitly empty {@code allocation_pools} on
- *       create means the default pools;</li>
- *   <li>no pagination or sorting, and {@code revision_number} is always 1.</li>
+ *   <li>the extensions implemented are those {@link NeutronExtensions} lists: routers ({@code router},
+ *       {@code ext-gw-mode}, {@code extraroute}, see {@link NeutronRouterController}), {@code external-net}
+ *       ({@code router:external}, see {@link NeutronExternalNetworks}) and {@code agent} (an empty list, see
+ *       {@link NeutronAgentController}); other extensions' attributes (tags, port security, …) are refused as
+ *       unrecognized; no subnet pools ({@code subnetpool_id}, {@code prefixlen});</li>
+ *   <li>no DHCP ports, security groups or quotas: {@code enable_dhcp} is kept but no port is created for it,
+ *       and ports stay {@code DOWN};</li>
+ *   <li>a router forwards nothing; no {@code extraroute-atomic}, DVR, HA, availability zones or flavors, and a
+ *       router's gateway takes at most one address;</li>
+ *   <li>addresses are the lowest free ones of a pool (Neutron picks at random), and {@code ip_version} may
+ *       be left out of a subnet create (Neutron requires it);</li>
+ *   <li>the IPv6 modes cannot be updated (as in Neutron), nor can a network's {@code mtu}.</li>
  * </ul>
  */
 @RestController
@@ -78,8 +85,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/neutron")
 @Tag(name = "Neutron")
 public class NeutronController {
-    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/((networks|subnets|ports|routers|agents)"
-            + "(/[^/]+)?|routers/[^/]+/(add|remove)_router_interface|extensions(/[^/]+)?)");
+    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/((networks|subnets|ports|routers|agents"
+            + "|extensions)(/[^/]+)?|routers/[^/]+/(add|remove)_router_interface)");
 
     // The OpenAPI document: errors are Neutron's {"NeutronError": ...} (added with the authentication's 401, 429
     // and 503, and 406, 415, 500, by the OpenAPI set-up); the types named are Neutron's.
@@ -91,8 +98,9 @@ public class NeutronController {
     private static final String NOT_YOURS = "The caller sees it, but the network is another project's (shared) and"
             + " the caller is no admin (`PolicyNotAuthorized`).";
     private static final String FIELDS = "Attributes to keep in the answer; repeat it or separate names with commas";
-    private static final String FILTERS = " Any other parameter filters by that attribute (repeat it for \"any of\");"
-            + " pagination and sorting parameters are accepted and ignored.";
+    private static final String FILTERS = " Any other parameter filters by that attribute (repeat it for \"any of\"),"
+            + " except Neutron's sorting and pagination: `sort_key` and `sort_dir` (pairs), `limit`, `marker`,"
+            + " `page_reverse`; with `limit` the answer links the next and previous pages.";
 
     private final EmbeddedVim vim;
     private final NeutronExternalNetworks externalNetworks;
@@ -166,7 +174,7 @@ public class NeutronController {
         List<NeutronViews.Network> visible = vim.networks().list().stream()
                 .filter(n -> NeutronExternalNetworks.sees(policy, n, external))
                 .map(n -> NeutronViews.Network.of(n, external.contains(n.id()))).toList();
-        return Map.of("networks", NeutronQuery.list(visible, query));
+        return NeutronQuery.page("network", visible, query, requestUrl());
     }
 
     @GetMapping("/v2.0/networks/{id}")
@@ -198,14 +206,18 @@ public class NeutronController {
                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                      content = @Content(schema = @Schema(implementation = NeutronSchemas.NetworkCreateBody.class)))
                                              @RequestBody(required = false) byte[] body) {
-        NeutronRequests.NetworkCreate request = NeutronRequests.networkCreate(body);
+        NeutronRequests.Creates creates = NeutronRequests.creates(body, "network");
         NeutronPolicy policy = new NeutronPolicy(caller);
-        String project = policy.ownerOfNew(request.project());
-        policy.mayCreateNetwork(request.shared());
-        Optional<Boolean> external = NeutronExternalNetworks.requested(body, caller, "create_network");
-        NetworkView created = vim.networks().create(request.name(), project, request.shared());
-        externalNetworks.apply(created, external);
-        return Map.of("network", NeutronQuery.toMap(externalNetworks.view(created)));
+        List<NetworkView> created = vim.atomically(() -> creates.items().stream().map(item -> {
+            NeutronRequests.NetworkCreate request = NeutronRequests.networkCreate(item);
+            String project = policy.ownerOfNew(request.project());
+            policy.mayCreateNetwork(request.request().shared());
+            Optional<Boolean> external = NeutronExternalNetworks.requested(item, caller, "create_network");
+            NetworkView network = vim.networks().create(request.request().owned(project));
+            externalNetworks.apply(network, external);
+            return network;
+        }).toList());
+        return created(creates, "network", created.stream().map(externalNetworks::view).toList());
     }
 
     @PutMapping("/v2.0/networks/{id}")
@@ -223,15 +235,17 @@ public class NeutronController {
                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                      content = @Content(schema = @Schema(implementation = NeutronSchemas.NetworkUpdateBody.class)))
                                              @RequestBody(required = false) byte[] body) {
-        NeutronRequests.NetworkUpdate request = NeutronRequests.networkUpdate(body);
+        NetworkChange request = NeutronRequests.networkUpdate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
         policy.mayChange(externalNetworks.visible(policy, vim.networks().get(id)), "update_network");
         if (request.shared().isPresent()) {
             policy.mayShare();
         }
         Optional<Boolean> external = NeutronExternalNetworks.requested(body, caller, "update_network");
-        externalNetworks.apply(vim.networks().get(id), external);
-        NetworkView updated = vim.networks().update(id, request.name(), request.shared());
+        NetworkView updated = vim.atomically(() -> {
+            externalNetworks.apply(vim.networks().get(id), external);
+            return vim.networks().update(id, request);
+        });
         return Map.of("network", NeutronQuery.toMap(externalNetworks.view(updated)));
     }
 
@@ -274,7 +288,7 @@ public class NeutronController {
         List<NeutronViews.Subnet> visible = vim.subnets().list(single(query, "network_id")).stream()
                 .filter(s -> policy.sees(s, Optional.ofNullable(networks.get(s.networkId()))))
                 .map(NeutronViews.Subnet::of).toList();
-        return Map.of("subnets", NeutronQuery.list(visible, query));
+        return NeutronQuery.page("subnet", visible, query, requestUrl());
     }
 
     @GetMapping("/v2.0/subnets/{id}")
@@ -313,14 +327,20 @@ public class NeutronController {
                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                     content = @Content(schema = @Schema(implementation = NeutronSchemas.SubnetCreateBody.class)))
                                             @RequestBody(required = false) byte[] body) {
-        NeutronRequests.SubnetCreate request = NeutronRequests.subnetCreate(body);
-        request.ipVersion().ifPresent(version -> checkIpVersion(request.cidr(), version));
+        NeutronRequests.Creates creates = NeutronRequests.creates(body, "subnet");
         NeutronPolicy policy = new NeutronPolicy(caller);
-        String project = policy.ownerOfNew(request.project());
-        policy.mayCreateSubnetOn(vim.networks().get(request.networkId()));
-        SubnetView created = vim.subnets().create(request.networkId(), Optional.of(project), request.name(),
-                request.cidr(), request.gateway(), request.allocationPools());
-        return Map.of("subnet", NeutronQuery.toMap(NeutronViews.Subnet.of(created)));
+        List<SubnetView> created = vim.atomically(() -> creates.items().stream().map(item -> {
+            NeutronRequests.SubnetCreate request = NeutronRequests.subnetCreate(item);
+            NewSubnet subnet = request.request();
+            request.ipVersion().ifPresent(version -> checkIpVersion(subnet.cidr(), version));
+            String project = policy.ownerOfNew(request.project());
+            policy.mayCreateSubnetOn(vim.networks().get(subnet.networkId()));
+            return vim.subnets().create(new NewSubnet(subnet.networkId(), Optional.of(project), subnet.name(),
+                    subnet.cidr(), subnet.gateway(), subnet.allocationPools(), subnet.enableDhcp(),
+                    subnet.dnsNameservers(), subnet.hostRoutes(), subnet.ipv6RaMode(), subnet.ipv6AddressMode(),
+                    subnet.description()));
+        }).toList());
+        return created(creates, "subnet", created.stream().map(NeutronViews.Subnet::of).toList());
     }
 
     @PutMapping("/v2.0/subnets/{id}")
@@ -338,10 +358,10 @@ public class NeutronController {
                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                     content = @Content(schema = @Schema(implementation = NeutronSchemas.SubnetUpdateBody.class)))
                                             @RequestBody(required = false) byte[] body) {
-        NeutronRequests.SubnetUpdate request = NeutronRequests.subnetUpdate(body);
+        SubnetChange request = NeutronRequests.subnetUpdate(body);
         SubnetView subnet = vim.subnets().get(id);
         new NeutronPolicy(caller).mayChange(subnet, networkOf(subnet.networkId()), "update_subnet");
-        SubnetView updated = vim.subnets().update(id, request.name(), request.allocationPools());
+        SubnetView updated = vim.subnets().update(id, request);
         return Map.of("subnet", NeutronQuery.toMap(NeutronViews.Subnet.of(updated)));
     }
 
@@ -386,7 +406,7 @@ public class NeutronController {
         List<NeutronViews.Port> visible = vim.ports().list(single(query, "network_id")).stream()
                 .filter(p -> policy.sees(p, Optional.ofNullable(networks.get(p.networkId()))))
                 .map(NeutronViews.Port::of).toList();
-        return Map.of("ports", NeutronQuery.list(visible, query));
+        return NeutronQuery.page("port", visible, query, requestUrl());
     }
 
     @GetMapping("/v2.0/ports/{id}")
@@ -426,13 +446,18 @@ public class NeutronController {
                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                   content = @Content(schema = @Schema(implementation = NeutronSchemas.PortCreateBody.class)))
                                           @RequestBody(required = false) byte[] body) {
-        NeutronRequests.PortCreate request = NeutronRequests.portCreate(body);
+        NeutronRequests.Creates creates = NeutronRequests.creates(body, "port");
         NeutronPolicy policy = new NeutronPolicy(caller);
-        String project = policy.ownerOfNew(request.project());
-        policy.mayCreatePortOn(vim.networks().get(request.networkId()), request.choosesAddress(), request.deviceOwner());
-        PortView created = vim.ports().create(request.networkId(), Optional.of(project), request.name(),
-                request.deviceOwner(), request.deviceId(), request.fixedIp());
-        return Map.of("port", NeutronQuery.toMap(NeutronViews.Port.of(created)));
+        List<PortView> created = vim.atomically(() -> creates.items().stream().map(item -> {
+            NeutronRequests.PortCreate request = NeutronRequests.portCreate(item);
+            NewPort port = request.request();
+            String project = policy.ownerOfNew(request.project());
+            policy.mayCreatePortOn(vim.networks().get(port.networkId()), request.choosesAddress(), port.deviceOwner());
+            return vim.ports().create(new NewPort(port.networkId(), Optional.of(project), port.name(),
+                    port.deviceOwner(), port.deviceId(), port.fixedIps(), port.macAddress(), port.adminStateUp(),
+                    port.description()));
+        }).toList());
+        return created(creates, "port", created.stream().map(NeutronViews.Port::of).toList());
     }
 
     @PutMapping("/v2.0/ports/{id}")
@@ -447,10 +472,12 @@ public class NeutronController {
                                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                                   content = @Content(schema = @Schema(implementation = NeutronSchemas.PortUpdateBody.class)))
                                           @RequestBody(required = false) byte[] body) {
-        NeutronRequests.PortUpdate request = NeutronRequests.portUpdate(body);
+        PortChange request = NeutronRequests.portUpdate(body);
         PortView port = vim.ports().get(id);
-        new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));
-        return Map.of("port", NeutronQuery.toMap(NeutronViews.Port.of(vim.ports().update(id, request.name()))));
+        NeutronPolicy policy = new NeutronPolicy(caller);
+        policy.mayChange(port, networkOf(port.networkId()));
+        policy.mayUpdatePort(port, networkOf(port.networkId()), request);
+        return Map.of("port", NeutronQuery.toMap(NeutronViews.Port.of(vim.ports().update(id, request))));
     }
 
     @DeleteMapping("/v2.0/ports/{id}")
@@ -464,6 +491,29 @@ public class NeutronController {
         new NeutronPolicy(caller).mayChange(port, networkOf(port.networkId()));
         vim.ports().delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    // --- extensions ----------------------------------------------------------------------------
+
+    @GetMapping("/v2.0/extensions")
+    @Operation(operationId = "listNeutronExtensions", summary = "The API extensions this site implements",
+            description = "Only what really works here; an empty list means the core API alone.")
+    @ApiResponse(responseCode = "200", description = "The extensions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.ExtensionList.class)))
+    public Map<String, Object> listExtensions() {
+        return Map.of("extensions", NeutronExtensions.all().stream().map(NeutronExtensions.Extension::toMap).toList());
+    }
+
+    @GetMapping("/v2.0/extensions/{alias}")
+    @Operation(operationId = "showNeutronExtension", summary = "Show an API extension")
+    @ApiResponse(responseCode = "200", description = "The extension",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NeutronSchemas.ExtensionBody.class)))
+    @ApiResponse(responseCode = "404", description = "No extension of that alias is implemented (`HTTPNotFound`).")
+    public Map<String, Object> showExtension(@Parameter(description = "The extension's alias", example = "router")
+                                             @PathVariable String alias) {
+        return Map.of("extension", NeutronExtensions.find(alias).map(NeutronExtensions.Extension::toMap)
+                .orElseThrow(() -> new EmbeddedVimException(404, "HTTPNotFound",
+                        "Extension with alias " + alias + " does not exist")));
     }
 
     // --- anything else under /neutron ----------------------------------------------------------
@@ -484,6 +534,19 @@ public class NeutronController {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** One created resource as {@code {"network":{…}}}, or a bulk create's as {@code {"networks":[…]}}. */
+    private static Map<String, Object> created(NeutronRequests.Creates creates, String resource, List<?> views) {
+        if (creates.bulk()) {
+            return Map.of(resource + "s", views.stream().map(NeutronQuery::toMap).toList());
+        }
+        return Map.of(resource, NeutronQuery.toMap(views.getFirst()));
+    }
+
+    /** The URL asked for, without its query: what Neutron's pagination links start with. */
+    private static String requestUrl() {
+        return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString();
+    }
 
     /** The networks by id, read once for a whole list: who sees a subnet or port depends on its network. */
     private Map<String, NetworkView> networksById() {

@@ -45,24 +45,31 @@ final class NeutronExternalNetworks {
     }
 
     /**
-     * The {@code router:external} a network body asks for, refused unless the caller is admin (Neutron checks
-     * the attribute whenever it is given, even as false). The body's syntax, the boolean type included, has
-     * been checked by {@link NeutronRequests} already.
+     * The {@code router:external} a network (one item of a create, or an update's {@code network}) asks for,
+     * refused unless the caller is admin. As Neutron's policy engine, a create checks it only when it differs
+     * from the default (false), an update whenever it is given. Its syntax and type have been checked by
+     * {@link NeutronRequests} already.
      *
      * @param action {@code create_network} or {@code update_network}
      */
-    static Optional<Boolean> requested(byte[] body, Caller caller, String action) {
-        JsonNode value;
-        try {
-            value = JSON.readTree(body).path("network").get(ATTRIBUTE);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    static Optional<Boolean> requested(JsonNode network, Caller caller, String action) {
+        JsonNode value = network.get(ATTRIBUTE);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        new NeutronRouterPolicy(caller).maySetExternal(action + ":" + ATTRIBUTE);
+        if (value.asBoolean() || !action.startsWith("create")) {
+            new NeutronRouterPolicy(caller).maySetExternal(action + ":" + ATTRIBUTE);
+        }
         return Optional.of(value.asBoolean());
+    }
+
+    /** {@link #requested(JsonNode, Caller, String)} for a body {@code {"network": {…}}}. */
+    static Optional<Boolean> requested(byte[] body, Caller caller, String action) {
+        try {
+            return requested(JSON.readTree(body).path("network"), caller, action);
+        } catch (IOException e) {
+            return Optional.empty(); // the body was read by NeutronRequests already: it cannot fail here
+        }
     }
 
     /** Applies what {@link #requested} read, after the network itself was created or changed. */

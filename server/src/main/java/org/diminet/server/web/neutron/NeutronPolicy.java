@@ -142,6 +142,29 @@ final class NeutronPolicy {
         }
     }
 
+    /**
+     * What a port update may change besides its name: as at creation, only the network's project chooses
+     * addresses or a {@code network:} owner on it; a MAC is changed by admins only (Neutron's
+     * {@code update_port:mac_address}).
+     */
+    void mayUpdatePort(PortView port, Optional<NetworkView> network, org.diminet.vim.embedded.PortChange change) {
+        if (caller.admin()) {
+            return;
+        }
+        if (change.macAddress().isPresent()) {
+            throw disallowed("update_port:mac_address", "only an admin may change a port's MAC");
+        }
+        if (ownsNetwork(network)) {
+            return;
+        }
+        if (change.fixedIps().map(ips -> ips.stream().anyMatch(ip -> ip.ipAddress() != null)).orElse(false)) {
+            throw disallowed("update_port:fixed_ips:ip_address", "only the network's project may choose a port's address on it");
+        }
+        if (change.deviceOwner().map(o -> o.startsWith(VIM_DEVICE_PREFIX)).orElse(false)) {
+            throw disallowed("update_port:device_owner", "only the network's project may give a port a network: owner on it");
+        }
+    }
+
     /** Whoever sees a port may change it: its own project and the network's (and admins). */
     void mayChange(PortView port, Optional<NetworkView> network) {
         visible(port, network);

@@ -8,107 +8,133 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.diminet.core.domain.IpRange;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.diminet.vim.embedded.EmbeddedVimException;
 import org.diminet.vim.embedded.FixedIpRequest;
 import org.diminet.vim.embedded.GatewayChoice;
+import org.diminet.vim.embedded.HostRoute;
+import org.diminet.vim.embedded.NetworkChange;
+import org.diminet.vim.embedded.NewNetwork;
+import org.diminet.vim.embedded.NewPort;
+import org.diminet.vim.embedded.NewSubnet;
+import org.diminet.vim.embedded.PortChange;
+import org.diminet.vim.embedded.SubnetChange;
 
 /**
  * Reads Neutron request bodies the way Neutron's API layer does, with its 400 messages. Bodies are read
  * as JSON trees because Neutron gives meaning to a field being absent versus {@code null}
  * ({@code gateway_ip}).
  *
- * <p>Attributes Neutron knows but the simulator does not model ({@code admin_state_up},
- * {@code description}, {@code enable_dhcp}, …) are accepted and ignored. On update, read-only attributes
- * are refused as Neutron refuses them, and attributes Neutron could change but the simulator cannot are
- * refused rather than silently ignored.
+ * <p>Validation is Neutron's: an attribute of no implemented extension is refused ("Unrecognized
+ * attribute(s)"), one Neutron fills in itself is "not allowed in POST", and on update read-only ones are
+ * refused. Which attributes exist is {@link NeutronAttributes}' business.
  */
 final class NeutronRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Per resource: attributes Neutron never lets a client change. */
-    private static final Map<String, Set<String>> READ_ONLY = Map.of(
-            "network", Set.of("id", "tenant_id", "project_id", "status", "subnets"),
-            "subnet", Set.of("id", "tenant_id", "project_id", "network_id", "cidr", "ip_version", "subnetpool_id"),
-            "port", Set.of("id", "tenant_id", "project_id", "network_id", "status"));
-
-    /** Per resource: attributes Neutron could change but this simulator cannot. */
-    private static final Map<String, Set<String>> NOT_UPDATABLE_HERE = Map.of(
-            "network", Set.of(),
-            "subnet", Set.of("gateway_ip"),
-            "port", Set.of("fixed_ips", "device_owner", "device_id", "mac_address"));
 
     private NeutronRequests() {
     }
 
     /** @param project the body's {@code project_id} (or {@code tenant_id}); empty for the token's */
-    record NetworkCreate(String name, Optional<String> project, boolean shared) {
+    /** @param project the body's {@code project_id} (or {@code tenant_id}); empty for the token's */
+    record NetworkCreate(Optional<String> project, NewNetworkFor request) {
     }
 
-    record NetworkUpdate(Optional<String> name, Optional<Boolean> shared) {
-    }
-
-    record SubnetCreate(String networkId, Optional<String> project, String name, String cidr,
-                        Optional<Integer> ipVersion, GatewayChoice gateway, List<IpRange> allocationPools) {
-    }
-
-    record SubnetUpdate(Optional<String> name, Optional<List<IpRange>> allocationPools) {
-    }
-
-    record PortCreate(String networkId, Optional<String> project, String name, String deviceOwner, String deviceId,
-                      Optional<FixedIpRequest> fixedIp) {
-        /** Whether the client picks the address itself rather than a subnet to take one from. */
-        boolean choosesAddress() {
-            return fixedIp.map(ip -> ip.ipAddress() != null).orElse(false);
+    /** A network create without its owner, which the policy decides. */
+    record NewNetworkFor(String name, boolean shared, boolean adminStateUp, String description) {
+        NewNetwork owned(String project) {
+            return new NewNetwork(name, project, shared, adminStateUp, description);
         }
     }
 
-    record PortUpdate(Optional<String> name) {
+    record SubnetCreate(Optional<String> project, Optional<Integer> ipVersion, NewSubnet request) {
     }
 
-    static NetworkCreate networkCreate(byte[] body) {
-        JsonNode network = unwrap(body, "network");
-        return new NetworkCreate(optionalString(network, "name").orElse(""), project(network),
-                optionalBoolean(network, "shared").orElse(false));
+    record PortCreate(Optional<String> project, NewPort request) {
+        /** Whether the client picks an address itself rather than a subnet to take one from. */
+        boolean choosesAddress() {
+            return request.fixedIps().map(ips -> ips.stream().anyMatch(ip -> ip.ipAddress() != null)).orElse(false);
+        }
     }
 
-    static NetworkUpdate networkUpdate(byte[] body) {
+    /**
+     * The resources of a create body: one for {@code {"network":{…}}}, several for a bulk
+     * {@code {"networks":[…]}}, which Neutron creates all or none of.
+     */
+    static Creates creates(byte[] body, String resource) {
+        JsonNode root = root(body);
+        JsonNode bulk = root.get(resource + "s");
+        if (bulk != null && !root.has(resource)) {
+            if (!bulk.isArray() || bulk.isEmpty()) {
+                throw badRequest("Resources required");
+            }
+            List<JsonNode> items = new ArrayList<>();
+            for (JsonNode item : bulk) {
+                items.add(resource(item, resource, "POST"));
+            }
+            return new Creates(items, true);
+        }
+        return new Creates(List.of(resource(root.get(resource), resource, "POST")), false);
+    }
+
+    /** The resources of a create body, and whether it was a bulk one (answered as a list). */
+    record Creates(List<JsonNode> items, boolean bulk) {
+    }
+
+    static NetworkCreate networkCreate(JsonNode network) {
+        return new NetworkCreate(project(network), new NewNetworkFor(optionalString(network, "name").orElse(""),
+                optionalBoolean(network, "shared").orElse(false), optionalBoolean(network, "admin_state_up").orElse(true),
+                optionalString(network, "description").orElse("")));
+    }
+
+    static NetworkChange networkUpdate(byte[] body) {
         JsonNode network = unwrapForUpdate(body, "network");
-        return new NetworkUpdate(optionalString(network, "name"), optionalBoolean(network, "shared"));
+        return new NetworkChange(optionalString(network, "name"), optionalBoolean(network, "shared"),
+                optionalBoolean(network, "admin_state_up"), optionalString(network, "description"));
     }
 
-    static SubnetCreate subnetCreate(byte[] body) {
-        JsonNode subnet = unwrap(body, "subnet");
+    static SubnetCreate subnetCreate(JsonNode subnet) {
         String networkId = uuid("network_id", requiredString(subnet, "network_id"));
         String cidr = requiredString(subnet, "cidr");
-        return new SubnetCreate(networkId, project(subnet), optionalString(subnet, "name").orElse(""), cidr,
-                ipVersion(subnet), gateway(subnet), allocationPools(subnet).orElse(List.of()));
+        Optional<Integer> ipVersion = ipVersion(subnet); // Neutron requires it; DIMINET's own clients leave it out
+        return new SubnetCreate(project(subnet), ipVersion, new NewSubnet(networkId, Optional.empty(),
+                optionalString(subnet, "name").orElse(""), cidr, gateway(subnet),
+                allocationPools(subnet).orElse(List.of()), optionalBoolean(subnet, "enable_dhcp").orElse(true),
+                nameservers(subnet).orElse(List.of()), hostRoutes(subnet).orElse(List.of()),
+                optionalString(subnet, "ipv6_ra_mode").orElse(null),
+                optionalString(subnet, "ipv6_address_mode").orElse(null),
+                optionalString(subnet, "description").orElse("")));
     }
 
-    static SubnetUpdate subnetUpdate(byte[] body) {
+    static SubnetChange subnetUpdate(byte[] body) {
         JsonNode subnet = unwrapForUpdate(body, "subnet");
-        return new SubnetUpdate(optionalString(subnet, "name"), allocationPools(subnet));
+        Optional<GatewayChoice> gateway = subnet.has("gateway_ip") ? Optional.of(gateway(subnet)) : Optional.empty();
+        return new SubnetChange(optionalString(subnet, "name"), allocationPools(subnet), gateway,
+                optionalBoolean(subnet, "enable_dhcp"), nameservers(subnet), hostRoutes(subnet),
+                optionalString(subnet, "description"));
     }
 
-    static PortCreate portCreate(byte[] body) {
-        JsonNode port = unwrap(body, "port");
+    static PortCreate portCreate(JsonNode port) {
         String networkId = uuid("network_id", requiredString(port, "network_id"));
-        return new PortCreate(networkId, project(port), optionalString(port, "name").orElse(""),
-                optionalString(port, "device_owner").orElse(""), optionalString(port, "device_id").orElse(""),
-                fixedIp(port));
+        return new PortCreate(project(port), new NewPort(networkId, Optional.empty(),
+                optionalString(port, "name").orElse(""), optionalString(port, "device_owner").orElse(""),
+                optionalString(port, "device_id").orElse(""), fixedIps(port), optionalString(port, "mac_address"),
+                optionalBoolean(port, "admin_state_up").orElse(true), optionalString(port, "description").orElse("")));
     }
 
-    static PortUpdate portUpdate(byte[] body) {
+    static PortChange portUpdate(byte[] body) {
         JsonNode port = unwrapForUpdate(body, "port");
-        return new PortUpdate(optionalString(port, "name"));
+        return new PortChange(optionalString(port, "name"), optionalBoolean(port, "admin_state_up"),
+                optionalString(port, "description"), optionalString(port, "device_owner"),
+                optionalString(port, "device_id"), optionalString(port, "mac_address"), fixedIps(port));
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    private static JsonNode unwrap(byte[] body, String resource) {
+    private static JsonNode root(byte[] body) {
         if (body == null || body.length == 0) {
             throw badRequest("Resource body required");
         }
@@ -126,13 +152,18 @@ final class NeutronRequests {
         if (!root.isObject()) {
             throw badRequest("Malformed request body: the body is not a JSON object");
         }
-        JsonNode wrapped = root.get(resource);
+        return root;
+    }
+
+    /** One resource's attributes, checked against what Neutron (as far as it is implemented here) knows. */
+    private static JsonNode resource(JsonNode wrapped, String resource, String method) {
         if (wrapped == null || wrapped.isNull()) {
             throw badRequest("Unable to find '" + resource + "' in request body");
         }
         if (!wrapped.isObject()) {
             throw invalid(resource, "'" + wrapped + "' is not a dictionary");
         }
+        NeutronAttributes.check(resource, method, wrapped);
         checkTypedAttributes(wrapped);
         return wrapped;
     }
@@ -141,8 +172,9 @@ final class NeutronRequests {
     private static void checkTypedAttributes(JsonNode attributes) {
         for (String flag : List.of("admin_state_up", "shared", "enable_dhcp", "port_security_enabled", "router:external")) {
             JsonNode value = attributes.get(flag);
-            if (value != null && !value.isNull() && !value.isBoolean()) {
-                throw invalid(flag, "'" + text(value) + "' is not a valid boolean value");
+            if (value != null && !value.isNull() && !value.isBoolean() && !BOOLEAN_TEXT.containsKey(value.asText())) {
+                throw new EmbeddedVimException(400, "InvalidInput", "Invalid input for operation: '" + text(value)
+                        + "' cannot be converted to boolean.");
             }
         }
         JsonNode mtu = attributes.get("mtu");
@@ -157,19 +189,7 @@ final class NeutronRequests {
     }
 
     private static JsonNode unwrapForUpdate(byte[] body, String resource) {
-        JsonNode wrapped = unwrap(body, resource);
-        for (String field : READ_ONLY.get(resource)) {
-            if (wrapped.has(field)) {
-                throw badRequest("Cannot update read-only attribute " + field);
-            }
-        }
-        for (String field : NOT_UPDATABLE_HERE.get(resource)) {
-            if (wrapped.has(field)) {
-                throw new EmbeddedVimException(400, "InvalidInput", "Invalid input for operation: the simulated site"
-                        + " cannot update " + field + " of a " + resource + ".");
-            }
-        }
-        return wrapped;
+        return resource(root(body).get(resource), resource, "PUT");
     }
 
     private static String requiredString(JsonNode node, String field) {
@@ -185,10 +205,17 @@ final class NeutronRequests {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(string(field, value));
     }
 
+    /** Neutron's convert_to_boolean: JSON booleans, and "true", "False", "1", "0" and the like. */
+    private static final Map<String, Boolean> BOOLEAN_TEXT = Map.of("true", true, "True", true, "1", true,
+            "false", false, "False", false, "0", false);
+
     /** {@code checkTypedAttributes} has already refused a flag that is not a boolean. */
     private static Optional<Boolean> optionalBoolean(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asBoolean());
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.isBoolean() ? value.asBoolean() : BOOLEAN_TEXT.get(value.asText()));
     }
 
     /** The owner the body asks for: {@code project_id}, or the older {@code tenant_id}; both must agree. */
@@ -269,8 +296,8 @@ final class NeutronRequests {
         return Optional.of(pools);
     }
 
-    /** The simulator gives a port exactly one address, so {@code fixed_ips} holds one entry or is absent. */
-    private static Optional<FixedIpRequest> fixedIp(JsonNode port) {
+    /** Empty when absent; each entry names a subnet, an address or both. */
+    private static Optional<List<FixedIpRequest>> fixedIps(JsonNode port) {
         JsonNode value = port.get("fixed_ips");
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -278,16 +305,66 @@ final class NeutronRequests {
         if (!value.isArray()) {
             throw invalid("fixed_ips", "Invalid data format for fixed IP: '" + value + "'");
         }
-        if (value.size() != 1) {
-            throw new EmbeddedVimException(400, "InvalidInput", "Invalid input for operation: the simulated site"
-                    + " gives every port exactly one fixed IP; fixed_ips must hold one entry, not " + value.size() + ".");
+        List<FixedIpRequest> requests = new ArrayList<>();
+        for (JsonNode entry : value) {
+            if (!entry.isObject()) {
+                throw invalid("fixed_ips", "Invalid data format for fixed IP: '" + entry + "'");
+            }
+            Optional<String> subnet = optionalString(entry, "subnet_id");
+            Optional<String> address = optionalString(entry, "ip_address");
+            if (subnet.isEmpty() && address.isEmpty()) {
+                throw new EmbeddedVimException(400, "InvalidInput",
+                        "Invalid input for operation: IP allocation requires subnet_id or ip_address.");
+            }
+            requests.add(new FixedIpRequest(subnet.orElse(null), address.orElse(null)));
         }
-        JsonNode entry = value.get(0);
-        if (!entry.isObject()) {
-            throw invalid("fixed_ips", "Invalid data format for fixed IP: '" + entry + "'");
+        return Optional.of(requests);
+    }
+
+    /** Empty when absent or null; duplicates are refused as Neutron's validator does. */
+    private static Optional<List<String>> nameservers(JsonNode subnet) {
+        JsonNode value = subnet.get("dns_nameservers");
+        if (value == null || value.isNull()) {
+            return Optional.empty();
         }
-        return Optional.of(new FixedIpRequest(optionalString(entry, "subnet_id").orElse(null),
-                optionalString(entry, "ip_address").orElse(null)));
+        if (!value.isArray()) {
+            throw invalid("dns_nameservers", "'" + text(value) + "' is not a list");
+        }
+        List<String> servers = new ArrayList<>();
+        for (JsonNode server : value) {
+            String text = string("dns_nameservers", server);
+            if (servers.contains(text)) {
+                throw invalid("dns_nameservers", "Duplicate nameserver '" + text + "'");
+            }
+            servers.add(text);
+        }
+        return Optional.of(servers);
+    }
+
+    /** Empty when absent or null; each entry has exactly a destination and a nexthop. */
+    private static Optional<List<HostRoute>> hostRoutes(JsonNode subnet) {
+        JsonNode value = subnet.get("host_routes");
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw invalid("host_routes", "Invalid data format for hostroute: '" + text(value) + "'");
+        }
+        List<HostRoute> routes = new ArrayList<>();
+        for (JsonNode route : value) {
+            JsonNode destination = route.get("destination");
+            JsonNode nexthop = route.get("nexthop");
+            if (!route.isObject() || route.size() != 2 || destination == null || nexthop == null
+                    || !destination.isTextual() || !nexthop.isTextual()) {
+                throw invalid("host_routes", "Invalid data format for hostroute: '" + text(route) + "'");
+            }
+            HostRoute parsed = new HostRoute(destination.asText(), nexthop.asText());
+            if (routes.contains(parsed)) {
+                throw invalid("host_routes", "Duplicate hostroute '" + text(route) + "'");
+            }
+            routes.add(parsed);
+        }
+        return Optional.of(routes);
     }
 
     private static EmbeddedVimException invalid(String field, String reason) {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * This site's routers as Neutron's {@code router} and {@code ext-gw-mode} extensions serve them under
@@ -74,7 +75,8 @@ public class NeutronRouterController {
     @GetMapping
     @Operation(operationId = "listRouters", summary = "List routers",
             description = "The project's routers; an admin's: all. Any parameter filters by that attribute (repeat it"
-                    + " for \"any of\"); `fields` keeps only some attributes.")
+                    + " for \"any of\"); `fields` keeps only some attributes; `sort_key`/`sort_dir`, `limit`/`marker`"
+                    + " page as in Neutron, with `routers_links`.")
     @Parameter(in = ParameterIn.QUERY, name = "fields", description = "Attributes to keep in the answer", example = "id,name",
             schema = @Schema(type = "string"))
     @Parameter(in = ParameterIn.QUERY, name = "name", description = "Only routers of this name", example = "edge",
@@ -87,7 +89,8 @@ public class NeutronRouterController {
         NeutronRouterPolicy policy = new NeutronRouterPolicy(caller);
         List<NeutronRouterViews.Router> visible = vim.routers().list().stream().filter(policy::sees)
                 .map(NeutronRouterViews.Router::of).toList();
-        return Map.of("routers", NeutronQuery.list(visible, query));
+        return NeutronQuery.page("router", visible, query,
+                ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString());
     }
 
     @GetMapping("/{id}")

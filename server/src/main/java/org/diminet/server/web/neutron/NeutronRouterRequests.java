@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.diminet.vim.embedded.EmbeddedVimException;
 import org.diminet.vim.embedded.FixedIpRequest;
@@ -20,17 +19,12 @@ import org.diminet.vim.embedded.RouterView;
 
 /**
  * Reads router bodies as Neutron's API layer does for the {@code router}, {@code ext-gw-mode} and
- * {@code extraroute} extensions,
- * strictly: an attribute no implemented extension defines is refused ("Unrecognized attribute(s)"), one that
- * may not be written is refused as Neutron refuses it. The networks' {@code router:external} is read by
+ * {@code extraroute} extensions, strictly: the attributes those extensions define ({@link NeutronExtensions}) are
+ * checked by {@link NeutronAttributes} like any resource's (unrecognized, not allowed in POST, read-only). The networks' {@code router:external} is read by
  * {@link NeutronExternalNetworks}.
  */
 final class NeutronRouterRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KNOWN = Set.of("id", "name", "admin_state_up", "status", "tenant_id", "project_id",
-            "external_gateway_info", "description", "routes");
-    private static final Set<String> NOT_POSTABLE = Set.of("id", "status", "routes");
-    private static final Set<String> READ_ONLY = Set.of("id", "status", "tenant_id", "project_id");
     private static final Set<String> GATEWAY_KEYS = Set.of("network_id", "enable_snat", "external_fixed_ips");
     private static final int NAME_LENGTH = 255;
     private static final int DESCRIPTION_LENGTH = 255;
@@ -58,12 +52,7 @@ final class NeutronRouterRequests {
     }
 
     static RouterCreate routerCreate(byte[] body) {
-        JsonNode router = unwrap(body);
-        for (String field : NOT_POSTABLE) {
-            if (router.has(field)) {
-                throw NeutronRequests.badRequest("Attribute '" + field + "' not allowed in POST");
-            }
-        }
+        JsonNode router = unwrap(body, "POST");
         Optional<String> project = string(router, "project_id", NAME_LENGTH);
         Optional<String> tenant = string(router, "tenant_id", NAME_LENGTH);
         if (project.isPresent() && tenant.isPresent() && !project.equals(tenant)) {
@@ -75,12 +64,7 @@ final class NeutronRouterRequests {
     }
 
     static RouterUpdate routerUpdate(byte[] body) {
-        JsonNode router = unwrap(body);
-        for (String field : READ_ONLY) {
-            if (router.has(field)) {
-                throw NeutronRequests.badRequest("Cannot update read-only attribute " + field);
-            }
-        }
+        JsonNode router = unwrap(body, "PUT");
         return new RouterUpdate(string(router, "name", NAME_LENGTH), bool(router, "admin_state_up"),
                 string(router, "description", DESCRIPTION_LENGTH), gateway(router), routes(router));
     }
@@ -125,7 +109,8 @@ final class NeutronRouterRequests {
         return root;
     }
 
-    private static JsonNode unwrap(byte[] body) {
+    /** The {@code router} object, its attributes checked by {@link NeutronAttributes} as for any resource. */
+    private static JsonNode unwrap(byte[] body, String method) {
         JsonNode wrapped = parse(body).get("router");
         if (wrapped == null || wrapped.isNull()) {
             throw NeutronRequests.badRequest("Unable to find 'router' in request body");
@@ -133,15 +118,7 @@ final class NeutronRouterRequests {
         if (!wrapped.isObject()) {
             throw invalid("router", "'" + wrapped + "' is not a dictionary");
         }
-        Set<String> unknown = new TreeSet<>();
-        wrapped.fieldNames().forEachRemaining(field -> {
-            if (!KNOWN.contains(field)) {
-                unknown.add(field);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw NeutronRequests.badRequest("Unrecognized attribute(s) '" + String.join(", ", unknown) + "'");
-        }
+        NeutronAttributes.check("router", method, wrapped);
         return wrapped;
     }
 

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * The router, agent and extension bodies as the OpenAPI document shows them; like {@link NeutronSchemas}, for
+ * The router and agent bodies as the OpenAPI document shows them; like {@link NeutronSchemas}, for
  * the document only (requests are read as JSON trees by {@link NeutronRouterRequests}).
  */
 final class NeutronRouterSchemas {
@@ -94,26 +94,5 @@ final class NeutronRouterSchemas {
     @Schema(name = "NeutronAgentList", description = "Agents: none on a simulated site")
     record AgentList(@Schema(description = "Always empty", example = "[]")
                      @JsonProperty("agents") List<Object> agents) {
-    }
-
-    @Schema(name = "NeutronExtension", description = "An API extension this site implements")
-    record Extension(@Schema(description = "Its alias", example = "router") @JsonProperty("alias") String alias,
-                     @Schema(description = "Its name", example = "Neutron L3 Router") @JsonProperty("name") String name,
-                     @Schema(description = "What it adds", example = "Router abstraction for basic L3 forwarding")
-                     @JsonProperty("description") String description,
-                     @Schema(description = "Neutron's date of it", example = "2012-07-20T10:00:00-00:00")
-                     @JsonProperty("updated") String updated,
-                     @Schema(description = "Always empty", example = "[]") @JsonProperty("links") List<Object> links) {
-    }
-
-    @Schema(name = "NeutronExtensionList", description = "The extensions this site implements")
-    record ExtensionList(@Schema(description = "The extensions",
-                                 example = "[{\"alias\": \"router\", \"name\": \"Neutron L3 Router\", \"description\":"
-                                         + " \"Router abstraction\", \"updated\": \"2012-07-20T10:00:00-00:00\", \"links\": []}]")
-                         @JsonProperty("extensions") List<Extension> extensions) {
-    }
-
-    @Schema(name = "NeutronExtensionResponse", description = "One extension")
-    record ExtensionBody(@Schema(description = "The extension") @JsonProperty("extension") Extension extension) {
     }
 }

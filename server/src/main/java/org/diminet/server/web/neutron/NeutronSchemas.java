@@ -19,9 +19,13 @@ final class NeutronSchemas {
 
     // --- requests ------------------------------------------------------------------------------
 
-    @Schema(name = "NeutronNetworkCreate", description = "A new network. Other Neutron attributes are accepted (flags must"
-            + " be booleans, `mtu` an integer of at least 68) and ignored.")
+    @Schema(name = "NeutronNetworkCreate", description = "A new network (`{\"networks\": [...]}` creates several, all or"
+            + " none). Attributes of no implemented extension are refused (`Unrecognized attribute(s)`).")
     record NetworkCreate(
+            @Schema(description = "Administratively up (default true)", example = "true")
+            @JsonProperty("admin_state_up") Boolean adminStateUp,
+            @Schema(description = "Free text (default empty)", example = "the blue tenant network")
+            @JsonProperty("description") String description,
             @Schema(description = "The network's name (default empty)", example = "blue")
             @JsonProperty("name") String name,
             @Schema(description = "Shared with every project: admins only (default false)", example = "false")
@@ -44,7 +48,11 @@ final class NeutronSchemas {
             @JsonProperty("name") String name,
             @Schema(description = "Share or unshare the network: admins only; unsharing is refused while other"
                     + " projects use it", example = "true")
-            @JsonProperty("shared") Boolean shared) {
+            @JsonProperty("shared") Boolean shared,
+            @Schema(description = "Administratively up or down", example = "false")
+            @JsonProperty("admin_state_up") Boolean adminStateUp,
+            @Schema(description = "Free text", example = "the blue tenant network")
+            @JsonProperty("description") String description) {
     }
 
     @Schema(name = "NeutronNetworkUpdateRequest", description = "`PUT /neutron/v2.0/networks/{id}`")
@@ -52,8 +60,22 @@ final class NeutronSchemas {
                              @JsonProperty("network") NetworkUpdate network) {
     }
 
-    @Schema(name = "NeutronSubnetCreate", description = "A new subnet. Other Neutron attributes are accepted and ignored.")
+    @Schema(name = "NeutronSubnetCreate", description = "A new subnet (`{\"subnets\": [...]}` creates several, all or"
+            + " none). Attributes of no implemented extension are refused (`Unrecognized attribute(s)`).")
     record SubnetCreate(
+            @Schema(description = "Kept and shown; no DHCP is served (default true)", example = "true")
+            @JsonProperty("enable_dhcp") Boolean enableDhcp,
+            @Schema(description = "Up to 5 DNS servers of the subnet's IP version", example = "[\"192.168.101.53\"]")
+            @JsonProperty("dns_nameservers") List<String> dnsNameservers,
+            @Schema(description = "Up to 20 routes for the hosts", example = "[{\"destination\": \"10.20.0.0/16\", \"nexthop\": \"192.168.101.254\"}]")
+            @JsonProperty("host_routes") List<NeutronViews.Route> hostRoutes,
+            @Schema(description = "IPv6 only: `slaac`, `dhcpv6-stateful` or `dhcpv6-stateless`; with `slaac` and"
+                    + " `dhcpv6-stateless` ports get EUI-64 addresses (the prefix must be a /64)", example = "slaac")
+            @JsonProperty("ipv6_ra_mode") String ipv6RaMode,
+            @Schema(description = "IPv6 only: as `ipv6_ra_mode`, and the same value when both are set", example = "slaac")
+            @JsonProperty("ipv6_address_mode") String ipv6AddressMode,
+            @Schema(description = "Free text (default empty)", example = "blue's IPv4")
+            @JsonProperty("description") String description,
             @Schema(description = "The network to add it to", example = NETWORK_ID,
                     requiredMode = Schema.RequiredMode.REQUIRED)
             @JsonProperty("network_id") String networkId,
@@ -80,9 +102,19 @@ final class NeutronSchemas {
                             @JsonProperty("subnet") SubnetCreate subnet) {
     }
 
-    @Schema(name = "NeutronSubnetUpdate", description = "What to change; read-only attributes are refused, and so is"
-            + " `gateway_ip`, which the simulator cannot change")
+    @Schema(name = "NeutronSubnetUpdate", description = "What to change; read-only attributes are refused")
     record SubnetUpdate(
+            @Schema(description = "The new gateway, or null for none; never inside a pool", example = "192.168.101.254",
+                    types = {"string", "null"})
+            @JsonProperty("gateway_ip") String gatewayIp,
+            @Schema(description = "Kept and shown", example = "false")
+            @JsonProperty("enable_dhcp") Boolean enableDhcp,
+            @Schema(description = "The new DNS servers", example = "[\"192.168.101.53\"]")
+            @JsonProperty("dns_nameservers") List<String> dnsNameservers,
+            @Schema(description = "The new host routes", example = "[{\"destination\": \"10.20.0.0/16\", \"nexthop\": \"192.168.101.254\"}]")
+            @JsonProperty("host_routes") List<NeutronViews.Route> hostRoutes,
+            @Schema(description = "Free text", example = "blue's IPv4")
+            @JsonProperty("description") String description,
             @Schema(description = "The new name", example = "blue-v4-2")
             @JsonProperty("name") String name,
             @Schema(description = "The new pools, replacing the old ones (addresses in use must stay inside)",
@@ -104,8 +136,15 @@ final class NeutronSchemas {
             @JsonProperty("ip_address") String ipAddress) {
     }
 
-    @Schema(name = "NeutronPortCreate", description = "A new port. Other Neutron attributes are accepted and ignored.")
+    @Schema(name = "NeutronPortCreate", description = "A new port (`{\"ports\": [...]}` creates several, all or none)."
+            + " Attributes of no implemented extension are refused (`Unrecognized attribute(s)`).")
     record PortCreate(
+            @Schema(description = "Its MAC (default a random `fa:16:3e:…` one); unique on the network", example = "fa:16:3e:4c:2a:91")
+            @JsonProperty("mac_address") String macAddress,
+            @Schema(description = "Administratively up (default true)", example = "true")
+            @JsonProperty("admin_state_up") Boolean adminStateUp,
+            @Schema(description = "Free text (default empty)", example = "vm-1's first interface")
+            @JsonProperty("description") String description,
             @Schema(description = "The network to put it on", example = NETWORK_ID,
                     requiredMode = Schema.RequiredMode.REQUIRED)
             @JsonProperty("network_id") String networkId,
@@ -116,8 +155,9 @@ final class NeutronSchemas {
             @JsonProperty("device_owner") String deviceOwner,
             @Schema(description = "The device's id (default empty)", example = "9d1c3e5a-7b2f-4c6d-8e0a-1b3c5d7e9f2a")
             @JsonProperty("device_id") String deviceId,
-            @Schema(description = "At most one entry: the simulator gives a port exactly one address; without it the"
-                    + " lowest free pool address of the network is taken",
+            @Schema(description = "The addresses, each from a subnet or a given one; without it the lowest free pool"
+                    + " address of the first IPv4 and of the first stateful IPv6 subnet, and an EUI-64 address on"
+                    + " every SLAAC subnet",
                     example = "[{\"subnet_id\": \"" + SUBNET_ID + "\"}]")
             @JsonProperty("fixed_ips") List<FixedIpRequest> fixedIps,
             @Schema(description = PROJECT, example = "project-a")
@@ -131,10 +171,23 @@ final class NeutronSchemas {
                           @JsonProperty("port") PortCreate port) {
     }
 
-    @Schema(name = "NeutronPortUpdate", description = "What to change: the name only (`fixed_ips`, `device_owner`,"
-            + " `device_id` and `mac_address` cannot be changed here; read-only attributes are refused)")
+    @Schema(name = "NeutronPortUpdate", description = "What to change; read-only attributes are refused")
     record PortUpdate(@Schema(description = "The new name", example = "vm-1-eth0")
-                      @JsonProperty("name") String name) {
+                      @JsonProperty("name") String name,
+                      @Schema(description = "Administratively up or down", example = "false")
+                      @JsonProperty("admin_state_up") Boolean adminStateUp,
+                      @Schema(description = "Free text", example = "vm-1's first interface")
+                      @JsonProperty("description") String description,
+                      @Schema(description = "The new device owner", example = "compute:nova")
+                      @JsonProperty("device_owner") String deviceOwner,
+                      @Schema(description = "The new device id", example = "9d1c3e5a-7b2f-4c6d-8e0a-1b3c5d7e9f2a")
+                      @JsonProperty("device_id") String deviceId,
+                      @Schema(description = "A new MAC: admins only", example = "fa:16:3e:4c:2a:92")
+                      @JsonProperty("mac_address") String macAddress,
+                      @Schema(description = "The new addresses: held ones named again are kept, others allocated,"
+                              + " the rest released (EUI-64 ones stay)",
+                              example = "[{\"subnet_id\": \"" + SUBNET_ID + "\"}, {\"ip_address\": \"192.168.101.20\"}]")
+                      @JsonProperty("fixed_ips") List<FixedIpRequest> fixedIps) {
     }
 
     @Schema(name = "NeutronPortUpdateRequest", description = "`PUT /neutron/v2.0/ports/{id}`")
@@ -149,9 +202,12 @@ final class NeutronSchemas {
     }
 
     @Schema(name = "NeutronNetworkList", description = "Networks")
-    record NetworkList(@Schema(description = "The networks the caller sees that pass the filters, in creation order",
+    record NetworkList(@Schema(description = "The networks the caller sees that pass the filters, in creation order unless sorted",
                                example = "[]")
-                       @JsonProperty("networks") List<NeutronViews.Network> networks) {
+                       @JsonProperty("networks") List<NeutronViews.Network> networks,
+                       @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
+                       @JsonProperty("networks_links") List<Link> links) {
     }
 
     @Schema(name = "NeutronSubnetResponse", description = "One subnet")
@@ -159,9 +215,12 @@ final class NeutronSchemas {
     }
 
     @Schema(name = "NeutronSubnetList", description = "Subnets")
-    record SubnetList(@Schema(description = "The subnets the caller sees that pass the filters, in creation order",
+    record SubnetList(@Schema(description = "The subnets the caller sees that pass the filters, in creation order unless sorted",
                               example = "[]")
-                      @JsonProperty("subnets") List<NeutronViews.Subnet> subnets) {
+                      @JsonProperty("subnets") List<NeutronViews.Subnet> subnets,
+                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
+                      @JsonProperty("subnets_links") List<Link> links) {
     }
 
     @Schema(name = "NeutronPortResponse", description = "One port")
@@ -169,9 +228,29 @@ final class NeutronSchemas {
     }
 
     @Schema(name = "NeutronPortList", description = "Ports")
-    record PortList(@Schema(description = "The ports the caller sees that pass the filters, in creation order",
+    record PortList(@Schema(description = "The ports the caller sees that pass the filters, in creation order unless sorted",
                             example = "[]")
-                    @JsonProperty("ports") List<NeutronViews.Port> ports) {
+                    @JsonProperty("ports") List<NeutronViews.Port> ports,
+                      @Schema(description = "With `limit`: the `next` and `previous` pages, as Neutron links them",
+                               example = "[{\"rel\": \"next\", \"href\": \"http://127.0.0.1:7575/neutron/v2.0/networks?limit=2&marker=3b8360e6-e29a-4063-a8bc-7bbd0785d08b\"}]")
+                      @JsonProperty("ports_links") List<Link> links) {
+    }
+
+    @Schema(name = "NeutronExtension", description = "An API extension")
+    record Extension(@Schema(description = "Its alias", example = "router") @JsonProperty("alias") String alias,
+                     @Schema(description = "Its name", example = "Neutron L3 Router") @JsonProperty("name") String name,
+                     @Schema(description = "What it adds", example = "Router abstraction") @JsonProperty("description") String description,
+                     @Schema(description = "Its version date", example = "2012-07-20T10:00:00-00:00") @JsonProperty("updated") String updated,
+                     @Schema(description = "Always empty", example = "[]") @JsonProperty("links") List<Link> links) {
+    }
+
+    @Schema(name = "NeutronExtensionResponse", description = "One extension")
+    record ExtensionBody(@Schema(description = "The extension") @JsonProperty("extension") Extension extension) {
+    }
+
+    @Schema(name = "NeutronExtensionList", description = "Extensions")
+    record ExtensionList(@Schema(description = "The implemented extensions; empty: the core API alone", example = "[]")
+                         @JsonProperty("extensions") List<Extension> extensions) {
     }
 
     @Schema(name = "NeutronLink", description = "A link")

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.diminet.core.domain.IpRange;
 import org.diminet.vim.embedded.FixedIp;
 import org.diminet.vim.embedded.NetworkView;
@@ -17,11 +18,9 @@ import org.diminet.vim.embedded.SubnetView;
  *
  * <p>{@code tenant_id} and {@code project_id} both show the owner, as Neutron still shows both. Attributes
  * the simulator does not model carry Neutron's values for a plain tenant network (no address scopes, no
- * availability zones, no tags). The simulator keeps no revisions, so {@code revision_number} is always 1,
- * the value Neutron shows right after a create.
+ * availability zones, no tags). {@code revision_number} is 1 after a create and one more with every change.
  */
 final class NeutronViews {
-    private static final int REVISION = 1;
     private static final int MTU = 1450;
 
     private NeutronViews() {
@@ -62,22 +61,22 @@ final class NeutronViews {
             @JsonProperty("ipv4_address_scope") String ipv4AddressScope,
             @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_address_scope") String ipv6AddressScope,
-            @Schema(description = "Always empty here", examples = {""})
+            @Schema(description = "Free text", examples = {""})
             @JsonProperty("description") String description,
-            @Schema(description = "Always empty here", example = "[]")
+            @Schema(description = "Always empty here (no tag extension)", example = "[]")
             @JsonProperty("tags") List<String> tags,
             @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
             @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
-            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
-            @JsonProperty("revision_number") int revisionNumber) {
+            @Schema(description = "1 when created, one more with every change", example = "1")
+            @JsonProperty("revision_number") long revisionNumber) {
 
         /** @param external Neutron's {@code router:external}, kept apart from the network (NeutronExternalNetworks) */
         static Network of(NetworkView n, boolean external) {
             return new Network(n.id(), n.name(), n.project(), n.project(), n.adminStateUp(), MTU, n.status(),
-                    n.subnetIds(), n.shared(), true, external, false, List.of(), List.of(), null, null, "", List.of(),
-                    time(n.createdAt()), time(n.updatedAt()), REVISION);
+                    n.subnetIds(), n.shared(), true, external, false, List.of(), List.of(), null, null, n.description(),
+                    List.of(), time(n.createdAt()), time(n.updatedAt()), n.revision());
         }
     }
 
@@ -97,11 +96,11 @@ final class NeutronViews {
             @JsonProperty("ip_version") int ipVersion,
             @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
             @JsonProperty("subnetpool_id") String subnetpoolId,
-            @Schema(description = "Always true here (no DHCP port is made)", example = "true")
+            @Schema(description = "As set (no DHCP port is made)", example = "true")
             @JsonProperty("enable_dhcp") boolean enableDhcp,
-            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
+            @Schema(description = "IPv6 router advertisement mode, or null", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_ra_mode") String ipv6RaMode,
-            @Schema(description = "Always null here", types = {"string", "null"}, example = "null")
+            @Schema(description = "IPv6 address mode, or null", types = {"string", "null"}, example = "null")
             @JsonProperty("ipv6_address_mode") String ipv6AddressMode,
             @Schema(description = "The gateway, or null for none", example = "192.168.101.1")
             @JsonProperty("gateway_ip") String gatewayIp,
@@ -110,9 +109,9 @@ final class NeutronViews {
             @Schema(description = "The ranges addresses are allocated from",
                     example = "[{\"start\": \"192.168.101.2\", \"end\": \"192.168.101.254\"}]")
             @JsonProperty("allocation_pools") List<Pool> allocationPools,
-            @Schema(description = "Always empty here", example = "[]")
-            @JsonProperty("host_routes") List<Object> hostRoutes,
-            @Schema(description = "Always empty here", example = "[]")
+            @Schema(description = "Routes handed to the hosts", example = "[]")
+            @JsonProperty("host_routes") List<Route> hostRoutes,
+            @Schema(description = "DNS servers handed to the hosts", example = "[\"192.168.101.53\"]")
             @JsonProperty("dns_nameservers") List<String> dnsNameservers,
             @Schema(description = "Always empty here", examples = {""})
             @JsonProperty("description") String description,
@@ -124,14 +123,25 @@ final class NeutronViews {
             @JsonProperty("created_at") String createdAt,
             @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
-            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
-            @JsonProperty("revision_number") int revisionNumber) {
+            @Schema(description = "1 when created, one more with every change", example = "1")
+            @JsonProperty("revision_number") long revisionNumber) {
 
         static Subnet of(SubnetView s) {
             return new Subnet(s.id(), s.name(), s.project(), s.project(), s.networkId(), s.ipVersion(), null, s.enableDhcp(),
-                    null, null, s.gatewayIp(), s.cidr().value(), s.allocationPools().stream().map(Pool::of).toList(),
-                    List.of(), List.of(), "", List.of(), List.of(), time(s.createdAt()), time(s.updatedAt()), REVISION);
+                    s.ipv6RaMode(), s.ipv6AddressMode(), s.gatewayIp(), s.cidr().value(),
+                    s.allocationPools().stream().map(Pool::of).toList(),
+                    s.hostRoutes().stream().map(r -> new Route(r.destination(), r.nexthop())).toList(),
+                    s.dnsNameservers(), s.description(), List.of(), List.of(), time(s.createdAt()), time(s.updatedAt()),
+                    s.revision());
         }
+    }
+
+    @Schema(name = "NeutronHostRoute", description = "A route a subnet hands to its hosts")
+    record Route(
+            @Schema(description = "The destination CIDR", example = "10.20.0.0/16")
+            @JsonProperty("destination") String destination,
+            @Schema(description = "The next hop", example = "192.168.101.254")
+            @JsonProperty("nexthop") String nexthop) {
     }
 
     @Schema(name = "NeutronAllocationPool", description = "An allocation pool: an inclusive range of addresses")
@@ -167,7 +177,7 @@ final class NeutronViews {
             @JsonProperty("device_owner") String deviceOwner,
             @Schema(description = "The device's id", example = "9d1c3e5a-7b2f-4c6d-8e0a-1b3c5d7e9f2a")
             @JsonProperty("device_id") String deviceId,
-            @Schema(description = "Its address: exactly one here",
+            @Schema(description = "Its addresses",
                     example = "[{\"subnet_id\": \"5e2a7c1d-0b3f-4a9e-8d6c-4f1b2a3c5d7e\", \"ip_address\": \"192.168.101.2\"}]")
             @JsonProperty("fixed_ips") List<Address> fixedIps,
             @Schema(description = "Always empty here", example = "[]")
@@ -178,22 +188,34 @@ final class NeutronViews {
             @JsonProperty("security_groups") List<String> securityGroups,
             @Schema(description = "Always true here", example = "true")
             @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
-            @Schema(description = "Always empty here", examples = {""})
+            @Schema(description = "Always empty here: nothing binds a port to a host (Neutron shows the binding to"
+                    + " admins only; it cannot be set here)", examples = {""})
+            @JsonProperty("binding:host_id") String bindingHostId,
+            @Schema(description = "Always `unbound` here", example = "unbound")
+            @JsonProperty("binding:vif_type") String bindingVifType,
+            @Schema(description = "Always empty here", example = "{}")
+            @JsonProperty("binding:vif_details") Map<String, Object> bindingVifDetails,
+            @Schema(description = "Always `normal` here", example = "normal")
+            @JsonProperty("binding:vnic_type") String bindingVnicType,
+            @Schema(description = "Always empty here", example = "{}")
+            @JsonProperty("binding:profile") Map<String, Object> bindingProfile,
+            @Schema(description = "Free text", examples = {""})
             @JsonProperty("description") String description,
-            @Schema(description = "Always empty here", example = "[]")
+            @Schema(description = "Always empty here (no tag extension)", example = "[]")
             @JsonProperty("tags") List<String> tags,
             @Schema(description = "When it was created (UTC, whole seconds)", example = "2026-11-22T10:15:00Z")
             @JsonProperty("created_at") String createdAt,
             @Schema(description = "When it last changed", example = "2026-11-22T10:15:00Z")
             @JsonProperty("updated_at") String updatedAt,
-            @Schema(description = "Always 1 here (no revisions are kept)", example = "1")
-            @JsonProperty("revision_number") int revisionNumber) {
+            @Schema(description = "1 when created, one more with every change", example = "1")
+            @JsonProperty("revision_number") long revisionNumber) {
 
         static Port of(PortView p) {
             return new Port(p.id(), p.name(), p.networkId(), p.project(), p.project(), p.adminStateUp(), p.status(),
                     p.macAddress(), p.deviceOwner(), p.deviceId(), p.fixedIps().stream().map(Address::of).toList(),
-                    List.of(), List.of(), List.of(), true, "", List.of(), time(p.createdAt()), time(p.updatedAt()),
-                    REVISION);
+                    List.of(), List.of(), List.of(), true, "", "unbound", Map.of(), "normal", Map.of(), p.description(),
+                    List.of(), time(p.createdAt()),
+                    time(p.updatedAt()), p.revision());
         }
     }
 

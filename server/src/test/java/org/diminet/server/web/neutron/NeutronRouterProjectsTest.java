@@ -34,7 +34,7 @@ class NeutronRouterProjectsTest {
 
     private final EmbeddedVim vim = new EmbeddedVim(Region.of("RegionOne"));
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new NeutronController(vim), new NeutronRouterController(vim),
-                    new NeutronAgentController(), new NeutronExtensions())
+                    new NeutronAgentController())
             .setControllerAdvice(new NeutronErrorAdvice()).build();
 
     @Test
@@ -80,9 +80,10 @@ class NeutronRouterProjectsTest {
 
     @Test
     void onlyAdmins_makeNetworksExternal_whichEveryProjectThenSees_butNotTheirSubnets() {
-        assertError(send(ALICE, "POST", "/networks", wrap("network", obj().put("name", "x").put("router:external", false))),
+        assertError(send(ALICE, "POST", "/networks", wrap("network", obj().put("name", "x").put("router:external", true))),
                 403, "PolicyNotAuthorized", null);
-        String mine = created(ALICE, "/networks", wrap("network", obj().put("name", "mine")), "network");
+        String mine = created(ALICE, "/networks", wrap("network", obj().put("name", "mine").put("router:external", false)),
+                "network");
         assertError(send(ALICE, "PUT", "/networks/" + mine, wrap("network", obj().put("router:external", true))),
                 403, "PolicyNotAuthorized", null);
         assertThat(vim.externalNetworks().ids()).isEmpty();
