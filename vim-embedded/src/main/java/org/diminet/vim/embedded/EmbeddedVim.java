@@ -31,10 +31,14 @@ import org.diminet.core.vim.VimSubnet;
  * (in creation order) that still has one, the same of the stateful IPv6 subnets, and its EUI-64 address on
  * every SLAAC subnet; an explicit fixed IP only needs to be inside the CIDR;
  * changing pools never touches existing ports; a network with user ports, or a subnet with user
- * addresses, cannot be deleted. Ports whose device owner starts with {@code network:} belong to the
- * VIM and go away with their network. Every network, subnet and port has an owning project, and a
- * network may be shared; the rich API serves every project, so deciding who may see or change what
- * (Neutron's policy) is left to the facade that knows the caller.
+ * addresses, cannot be deleted. Ports of Neutron's auto-deleted owners ({@code network:dhcp} and the like)
+ * belong to the VIM and go away with their network; a router's ports keep their network and subnet in use.
+ * Every network, subnet and port has an owning project, and a network may be shared; the rich API serves
+ * every project, so deciding who may see or change what (Neutron's policy) is left to the facade that knows
+ * the caller.
+ *
+ * <p>Routers ({@link #routers()}) and {@code router:external} networks ({@link #externalNetworks()}) are
+ * Neutron's {@code router}, {@code ext-gw-mode} and {@code external-net} extensions, with the same checks.
  *
  * <p>Every operation holds one lock: this is a simulator, correctness beats throughput.
  */
@@ -45,6 +49,8 @@ public final class EmbeddedVim implements Vim {
     private final Networks networks;
     private final Subnets subnets;
     private final Ports ports;
+    private final Routers routers;
+    private final ExternalNetworks externalNetworks;
 
     /**
      * A simulated site.
@@ -73,6 +79,8 @@ public final class EmbeddedVim implements Vim {
         this.networks = new Networks(store);
         this.subnets = new Subnets(store);
         this.ports = new Ports(store);
+        this.routers = new Routers(store);
+        this.externalNetworks = new ExternalNetworks(store);
     }
 
     private static String requireProject(String siteProject) {
@@ -99,6 +107,16 @@ public final class EmbeddedVim implements Vim {
     /** Ports, Neutron style. */
     public Ports ports() {
         return ports;
+    }
+
+    /** Routers and their interfaces, Neutron style. */
+    public Routers routers() {
+        return routers;
+    }
+
+    /** Which networks are {@code router:external}, Neutron style. */
+    public ExternalNetworks externalNetworks() {
+        return externalNetworks;
     }
 
     /**

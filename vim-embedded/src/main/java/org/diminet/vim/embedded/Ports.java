@@ -101,17 +101,17 @@ public final class Ports {
     /**
      * Deletes a port and frees its addresses.
      *
-     * @throws EmbeddedVimException 404 {@code PortNotFound}
+     * @throws EmbeddedVimException 404 {@code PortNotFound}; 409 {@code ServicePortInUse} for a router's port
      */
     public void delete(String id) {
         store.change(state -> {
-            state.requirePort(id);
+            new RouterPorts(state).requireDeletableThroughPortApi(state.requirePort(id));
             state.removePort(id);
         });
     }
 
     /** A random MAC with OpenStack's {@code fa:16:3e} prefix that no port of this site has yet. */
-    private static String newMac(SiteState state) {
+    static String newMac(SiteState state) {
         while (true) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             String mac = String.format("fa:16:3e:%02x:%02x:%02x", random.nextInt(256), random.nextInt(256), random.nextInt(256));

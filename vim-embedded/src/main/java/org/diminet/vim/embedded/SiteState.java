@@ -24,11 +24,17 @@ import java.util.TreeSet;
  */
 final class SiteState {
 
-    private static final String VIM_OWNER_PREFIX = "network:";
+    /**
+     * Neutron's AUTO_DELETE_PORT_OWNERS: ports of these owners belong to the VIM and go away with their network
+     * or subnet. Every other port, a router's included, keeps its network and subnet in use.
+     */
+    private static final java.util.Set<String> VIM_OWNERS = java.util.Set.of("network:dhcp", "network:distributed",
+            "network:floatingip_agent_gateway");
 
     private final IndexedResources<NetworkView> networks = new IndexedResources<>(NetworkView::name);
     private final IndexedResources<SubnetView> subnets = new IndexedResources<>(s -> CidrKeys.of(s.cidr().block()));
     private final Map<String, PortView> ports = new LinkedHashMap<>();
+    private final RouterTables l3 = new RouterTables();
     /** Addresses held by ports, per subnet, sorted so the next free one is found without scanning pools. */
     private final Map<String, NavigableSet<IPAddress>> usedBySubnet = new HashMap<>();
     /** While a change is tracked: what it touched, with the value before (empty: it did not exist). */
@@ -47,18 +53,20 @@ final class SiteState {
      * is what a change log records, so writing a change costs what the change touched, not what the site holds.
      */
     record Change(Map<String, Optional<NetworkView>> networks, Map<String, Optional<SubnetView>> subnets,
-                  Map<String, Optional<PortView>> ports) {
+                  Map<String, Optional<PortView>> ports, RouterTables.Change l3) {
         boolean isEmpty() {
-            return networks.isEmpty() && subnets.isEmpty() && ports.isEmpty();
+            return networks.isEmpty() && subnets.isEmpty() && ports.isEmpty() && l3.isEmpty();
         }
     }
 
     /** Everything the site holds, in creation order: what a snapshot saves, or a failed change goes back to. */
-    record Contents(List<NetworkView> networks, List<SubnetView> subnets, List<PortView> ports) {
+    record Contents(List<NetworkView> networks, List<SubnetView> subnets, List<PortView> ports,
+                    RouterTables.Contents l3) {
     }
 
     Contents contents() {
-        return new Contents(List.copyOf(networks.values()), List.copyOf(subnets.values()), List.copyOf(ports.values()));
+        return new Contents(List.copyOf(networks.values()), List.copyOf(subnets.values()), List.copyOf(ports.values()),
+                l3.contents());
     }
 
     /** Replaces everything with {@code contents}, working out again which addresses are used. */
@@ -73,22 +81,25 @@ final class SiteState {
             usedBySubnet.put(s.id(), new TreeSet<>());
         }
         contents.ports().forEach(this::addPort);
+        l3.restore(contents.l3());
     }
 
     /** Starts recording what is touched, until {@link #endChange()} or {@link #undoChange()}. */
     void beginChange() {
         before = new Touched();
+        l3.beginChange();
     }
 
     /** What the change recorded so far did: each touched resource as it is now. */
     Change changed() {
         return new Change(now(before.networks().keySet(), networks), now(before.subnets().keySet(), subnets),
-                now(before.ports().keySet(), ports));
+                now(before.ports().keySet(), ports), l3.changed());
     }
 
     /** Stops recording, keeping the change. */
     void endChange() {
         before = null;
+        l3.endChange();
     }
 
     /**
@@ -104,6 +115,7 @@ final class SiteState {
         putBack(touched.networks(), networks);
         putBack(touched.subnets(), subnets);
         putBack(touched.ports(), ports);
+        l3.undoChange();
         usedBySubnet.clear();
         subnets.keySet().forEach(id -> usedBySubnet.put(id, new TreeSet<>()));
         ports.values().forEach(p -> p.fixedIps().forEach(ip -> usedBySubnet.get(ip.subnetId()).add(address(ip.ipAddress()))));
@@ -125,6 +137,7 @@ final class SiteState {
             }
             value.ifPresent(this::addPort);
         });
+        l3.apply(change.l3());
     }
 
     private static <V> Map<String, Optional<V>> now(java.util.Set<String> ids, Map<String, V> resources) {
@@ -263,16 +276,22 @@ final class SiteState {
 
     /**
      * Whether a project other than the network's owns a subnet or port on it: Neutron then refuses to
-     * stop sharing it.
+     * stop sharing it. Ports of {@code network:} owners (a router's, whose gateway port has no project) do not
+     * count, as in Neutron.
      */
     boolean isUsedByAnotherProject(NetworkView network) {
         return subnetsOf(network).stream().anyMatch(s -> !s.project().equals(network.project()))
                 || ports.values().stream().anyMatch(p -> p.networkId().equals(network.id())
-                        && !p.project().equals(network.project()));
+                        && !p.deviceOwner().startsWith("network:") && !p.project().equals(network.project()));
     }
 
     private static boolean isUserPort(PortView port) {
-        return !port.deviceOwner().startsWith(VIM_OWNER_PREFIX);
+        return !VIM_OWNERS.contains(port.deviceOwner());
+    }
+
+    /** The routers and external networks. */
+    RouterTables l3() {
+        return l3;
     }
 
     private static boolean holdsAddressOn(PortView port, String subnetId) {
@@ -339,6 +358,7 @@ final class SiteState {
         ports.values().stream().filter(p -> p.networkId().equals(id)).map(PortView::id).toList().forEach(this::touchPort);
         ports.values().removeIf(p -> p.networkId().equals(id));
         touchNetwork(id);
+        l3.setExternal(id, false);
         NetworkView network = networks.remove(id);
         for (String subnetId : network.subnetIds()) {
             touchSubnet(subnetId);

@@ -16,8 +16,10 @@ import org.diminet.core.domain.IpRange;
  *
  * <p>Files written before resources had owners have no {@code project} and no {@code shared}: such a
  * network belongs to the site's own project and is not shared, and its subnets and ports to its project.
+ * Files written before routers existed have no {@code routers} and no {@code externalNetworks}: none of either.
  */
-record Snapshot(String region, List<NetworkState> networks, List<SubnetState> subnets, List<PortState> ports) {
+record Snapshot(String region, List<NetworkState> networks, List<SubnetState> subnets, List<PortState> ports,
+                List<RouterState> routers, List<String> externalNetworks) {
 
     /** @param project null in a file written before networks had owners */
     record NetworkState(String id, String name, String project, boolean shared, List<String> subnetIds,
@@ -46,10 +48,41 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
     record FixedIpState(String subnetId, String ipAddress) {
     }
 
+    /**
+     * @param gateway null when the router has none
+     * @param routes  null in a file written before routers had routes
+     */
+    record RouterState(String id, String name, String project, boolean adminStateUp, String description,
+                       GatewayState gateway, String createdAt, String updatedAt, int revision, List<RouteState> routes) {
+    }
+
+    record GatewayState(String networkId, boolean enableSnat, String portId, List<FixedIpState> externalFixedIps) {
+    }
+
     static Snapshot of(String region, SiteState.Contents contents) {
         return new Snapshot(region, contents.networks().stream().map(Snapshot::networkState).toList(),
                 contents.subnets().stream().map(Snapshot::subnetState).toList(),
-                contents.ports().stream().map(Snapshot::portState).toList());
+                contents.ports().stream().map(Snapshot::portState).toList(),
+                contents.l3().routers().stream().map(Snapshot::routerState).toList(), contents.l3().externalNetworks());
+    }
+
+    static RouterState routerState(RouterView r) {
+        RouterView.Gateway g = r.gateway();
+        return new RouterState(r.id(), r.name(), r.project(), r.adminStateUp(), r.description(),
+                g == null ? null : new GatewayState(g.networkId(), g.enableSnat(), g.portId(),
+                        g.externalFixedIps().stream().map(ip -> new FixedIpState(ip.subnetId(), ip.ipAddress())).toList()),
+                r.createdAt().toString(), r.updatedAt().toString(), r.revision(),
+                r.routes().stream().map(route -> new RouteState(route.destination(), route.nexthop())).toList());
+    }
+
+    static RouterView routerView(RouterState r) {
+        GatewayState g = r.gateway();
+        return new RouterView(r.id(), r.name(), r.project(), r.adminStateUp(), r.description() == null ? "" : r.description(),
+                g == null ? null : new RouterView.Gateway(g.networkId(), g.enableSnat(), g.portId(),
+                        g.externalFixedIps().stream().map(ip -> new FixedIp(ip.subnetId(), ip.ipAddress())).toList()),
+                Instant.parse(r.createdAt()), Instant.parse(r.updatedAt()), r.revision(),
+                r.routes() == null ? List.of()
+                        : r.routes().stream().map(route -> new RouterView.Route(route.destination(), route.nexthop())).toList());
     }
 
     static NetworkState networkState(NetworkView n) {
@@ -102,7 +135,9 @@ record Snapshot(String region, List<NetworkState> networks, List<SubnetState> su
         networkViews.forEach(n -> ownerOfNetwork.put(n.id(), n.project()));
         return new SiteState.Contents(networkViews,
                 subnets.stream().map(s -> subnetView(s, ownerOr(s.project(), ownerOfNetwork, s.networkId()))).toList(),
-                ports.stream().map(p -> portView(p, ownerOr(p.project(), ownerOfNetwork, p.networkId()))).toList());
+                ports.stream().map(p -> portView(p, ownerOr(p.project(), ownerOfNetwork, p.networkId()))).toList(),
+                new RouterTables.Contents(routers == null ? List.of() : routers.stream().map(Snapshot::routerView).toList(),
+                        externalNetworks));
     }
 
     private static String ownerOr(String saved, Map<String, String> ownerOfNetwork, String networkId) {

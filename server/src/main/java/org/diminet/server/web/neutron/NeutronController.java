@@ -52,7 +52,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * real Neutron (same paths, wrapped bodies such as {@code {"network":{…}}}, field names, status codes
  * and {@code {"NeutronError":{"type","message","detail"}}} errors, see {@link NeutronErrorAdvice}).
  * Filters ({@code ?network_id=…&name=…}) and {@code fields=} work on lists; {@code GET /neutron/} lists
- * the API version.
+ * the API version. Routers, agents and the extension list have controllers of their own in this package.
  *
  * <p>Callers are authenticated before this controller runs (the authentication filter leaves the
  * {@link Caller} under {@link RequestIdentity#CALLER}), and Neutron's default policy applies (see
@@ -66,11 +66,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * <ul>
  *   <li>naming another project than the token's in {@code project_id} without being admin is 403
  *       {@code PolicyNotAuthorized} (Neutron answers 400);</li>
- *   <li>no extension is implemented, so their attributes ({@code router:external}, {@code binding:host_id},
- *       tags, port security, …) are refused as unrecognized; no subnet pools ({@code subnetpool_id},
- *       {@code prefixlen});</li>
- *   <li>no DHCP ports, agents, routers, security groups or quotas: {@code enable_dhcp} is kept but no port
- *       is created for it, and ports stay {@code DOWN};</li>
+ *   <li>the extensions implemented are those {@link NeutronExtensions} lists: routers ({@code router},
+ *       {@code ext-gw-mode}, {@code extraroute}, see {@link NeutronRouterController}), {@code external-net}
+ *       ({@code router:external}, see {@link NeutronExternalNetworks}) and {@code agent} (an empty list, see
+ *       {@link NeutronAgentController}); other extensions' attributes (tags, port security, …) are refused as
+ *       unrecognized; no subnet pools ({@code subnetpool_id}, {@code prefixlen});</li>
+ *   <li>no DHCP ports, security groups or quotas: {@code enable_dhcp} is kept but no port is created for it,
+ *       and ports stay {@code DOWN};</li>
+ *   <li>a router forwards nothing; no {@code extraroute-atomic}, DVR, HA, availability zones or flavors, and a
+ *       router's gateway takes at most one address;</li>
  *   <li>addresses are the lowest free ones of a pool (Neutron picks at random), and {@code ip_version} may
  *       be left out of a subnet create (Neutron requires it);</li>
  *   <li>the IPv6 modes cannot be updated (as in Neutron), nor can a network's {@code mtu}.</li>
@@ -81,7 +85,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/neutron")
 @Tag(name = "Neutron")
 public class NeutronController {
-    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/(networks|subnets|ports|extensions)(/[^/]+)?");
+    private static final Pattern KNOWN_PATH = Pattern.compile("/neutron/v2\\.0/((networks|subnets|ports|routers|agents"
+            + "|extensions)(/[^/]+)?|routers/[^/]+/(add|remove)_router_interface)");
 
     // The OpenAPI document: errors are Neutron's {"NeutronError": ...} (added with the authentication's 401, 429
     // and 503, and 406, 415, 500, by the OpenAPI set-up); the types named are Neutron's.
@@ -98,9 +103,11 @@ public class NeutronController {
             + " `page_reverse`; with `limit` the answer links the next and previous pages.";
 
     private final EmbeddedVim vim;
+    private final NeutronExternalNetworks externalNetworks;
 
     public NeutronController(EmbeddedVim vim) {
         this.vim = vim;
+        this.externalNetworks = new NeutronExternalNetworks(vim);
     }
 
     // --- versions ------------------------------------------------------------------------------
@@ -163,8 +170,10 @@ public class NeutronController {
     public Map<String, Object> listNetworks(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
                                             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         NeutronPolicy policy = new NeutronPolicy(caller);
-        List<NeutronViews.Network> visible = vim.networks().list().stream().filter(policy::sees)
-                .map(NeutronViews.Network::of).toList();
+        java.util.Set<String> external = externalNetworks.ids();
+        List<NeutronViews.Network> visible = vim.networks().list().stream()
+                .filter(n -> NeutronExternalNetworks.sees(policy, n, external))
+                .map(n -> NeutronViews.Network.of(n, external.contains(n.id()))).toList();
         return NeutronQuery.page("network", visible, query, requestUrl());
     }
 
@@ -180,8 +189,8 @@ public class NeutronController {
                                            @Parameter(description = "The network's id", example = NeutronSchemas.NETWORK_ID)
                                            @PathVariable String id,
                                            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        NetworkView network = new NeutronPolicy(caller).visible(vim.networks().get(id));
-        return Map.of("network", NeutronQuery.show(NeutronViews.Network.of(network), query));
+        NetworkView network = externalNetworks.visible(new NeutronPolicy(caller), vim.networks().get(id));
+        return Map.of("network", NeutronQuery.show(externalNetworks.view(network), query));
     }
 
     @PostMapping("/v2.0/networks")
@@ -203,9 +212,12 @@ public class NeutronController {
             NeutronRequests.NetworkCreate request = NeutronRequests.networkCreate(item);
             String project = policy.ownerOfNew(request.project());
             policy.mayCreateNetwork(request.request().shared());
-            return vim.networks().create(request.request().owned(project));
+            Optional<Boolean> external = NeutronExternalNetworks.requested(item, caller, "create_network");
+            NetworkView network = vim.networks().create(request.request().owned(project));
+            externalNetworks.apply(network, external);
+            return network;
         }).toList());
-        return created(creates, "network", created.stream().map(NeutronViews.Network::of).toList());
+        return created(creates, "network", created.stream().map(externalNetworks::view).toList());
     }
 
     @PutMapping("/v2.0/networks/{id}")
@@ -225,12 +237,16 @@ public class NeutronController {
                                              @RequestBody(required = false) byte[] body) {
         NetworkChange request = NeutronRequests.networkUpdate(body);
         NeutronPolicy policy = new NeutronPolicy(caller);
-        policy.mayChange(vim.networks().get(id), "update_network");
+        policy.mayChange(externalNetworks.visible(policy, vim.networks().get(id)), "update_network");
         if (request.shared().isPresent()) {
             policy.mayShare();
         }
-        NetworkView updated = vim.networks().update(id, request);
-        return Map.of("network", NeutronQuery.toMap(NeutronViews.Network.of(updated)));
+        Optional<Boolean> external = NeutronExternalNetworks.requested(body, caller, "update_network");
+        NetworkView updated = vim.atomically(() -> {
+            externalNetworks.apply(vim.networks().get(id), external);
+            return vim.networks().update(id, request);
+        });
+        return Map.of("network", NeutronQuery.toMap(externalNetworks.view(updated)));
     }
 
     @DeleteMapping("/v2.0/networks/{id}")

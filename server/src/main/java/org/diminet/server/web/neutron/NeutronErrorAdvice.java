@@ -19,15 +19,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Neutron's error body, {@code {"NeutronError":{"type":…,"message":…,"detail":""}}}, for every failure
- * of {@link NeutronController}.
+ * of the controllers of this package ({@link NeutronController} and the routers', agents' and extensions' ones).
  *
- * <p>Scoped to that controller and ordered first, so the application-wide
+ * <p>Scoped to this package and ordered first, so the application-wide
  * {@link org.diminet.server.web.problem.ProblemDetailsAdvice} (RFC 9457 for the DIMINET APIs) never
  * sees a Neutron request, and this advice never touches the DIMINET APIs. The embedded VIM's
  * {@link EmbeddedVimException} already carries Neutron's status and type; Spring's own failures
  * (unreadable request, bad parameter) get webob's type for their status, as Neutron reports them.
  */
-@RestControllerAdvice(assignableTypes = NeutronController.class)
+@RestControllerAdvice(basePackageClasses = NeutronController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class NeutronErrorAdvice {
     private static final Logger LOG = LoggerFactory.getLogger(NeutronErrorAdvice.class);

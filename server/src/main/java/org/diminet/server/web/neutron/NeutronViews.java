@@ -48,7 +48,8 @@ final class NeutronViews {
             @JsonProperty("shared") boolean shared,
             @Schema(description = "Always true here", example = "true")
             @JsonProperty("port_security_enabled") boolean portSecurityEnabled,
-            @Schema(description = "Always false here", example = "false")
+            @Schema(description = "Whether routers may have their gateway on it (then every project sees it)",
+                    example = "false")
             @JsonProperty("router:external") boolean routerExternal,
             @Schema(description = "Always false here", example = "false")
             @JsonProperty("is_default") boolean isDefault,
@@ -71,9 +72,10 @@ final class NeutronViews {
             @Schema(description = "1 when created, one more with every change", example = "1")
             @JsonProperty("revision_number") long revisionNumber) {
 
-        static Network of(NetworkView n) {
+        /** @param external Neutron's {@code router:external}, kept apart from the network (NeutronExternalNetworks) */
+        static Network of(NetworkView n, boolean external) {
             return new Network(n.id(), n.name(), n.project(), n.project(), n.adminStateUp(), MTU, n.status(),
-                    n.subnetIds(), n.shared(), true, false, false, List.of(), List.of(), null, null, n.description(),
+                    n.subnetIds(), n.shared(), true, external, false, List.of(), List.of(), null, null, n.description(),
                     List.of(), time(n.createdAt()), time(n.updatedAt()), n.revision());
         }
     }

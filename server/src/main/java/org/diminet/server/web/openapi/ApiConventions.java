@@ -87,7 +87,8 @@ final class ApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCu
                 declaredBodies.add(declared.responseCode());
             }
         }
-        boolean neutron = NeutronController.class.isAssignableFrom(handler.getBeanType());
+        // Every controller of the Neutron package (networks, routers, agents, extensions) answers NeutronError.
+        boolean neutron = handler.getBeanType().getPackageName().equals(NeutronController.class.getPackageName());
         if (operation.getResponses() != null) {
             operation.getResponses().forEach((status, response) -> {
                 if (isError(status) && !declaredBodies.contains(status)) {

@@ -283,7 +283,7 @@ class NeutronApiTest {
 
     @Test
     void unknownPathsAndMethodsAnswerInNeutronsShape() {
-        Answer unknown = send("GET", "/neutron/v2.0/routers", null);
+        Answer unknown = send("GET", "/neutron/v2.0/floatingips", null);
         assertNeutronError(unknown, 404, "HTTPNotFound");
         assertThat(unknown.body().at("/NeutronError/message").asText()).isEqualTo("The resource could not be found.");
         assertNeutronError(send("GET", "/neutron/v3/networks", null), 404, "HTTPNotFound");
