@@ -13,6 +13,7 @@ import org.diminet.core.domain.NetworkId;
 import org.diminet.core.domain.RouteTarget;
 import org.diminet.core.domain.ServiceType;
 import org.diminet.core.domain.error.VimException;
+import org.diminet.openstack.neutron.NetworkOwners;
 import org.diminet.openstack.neutron.NeutronClient;
 
 /**
@@ -36,9 +37,16 @@ public final class BgpvpnDataPlane implements DataPlane {
     private static final String BGPVPNS = "/bgpvpn/bgpvpns";
 
     private final NeutronClient neutron;
+    private final NetworkOwners owners;
 
     public BgpvpnDataPlane(NeutronClient neutron) {
+        this(neutron, new NetworkOwners());
+    }
+
+    /** @param owners the projects of networks this site's Neutron adapter read (it has just read the one it attaches) */
+    public BgpvpnDataPlane(NeutronClient neutron, NetworkOwners owners) {
         this.neutron = Objects.requireNonNull(neutron, "neutron");
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     @Override
@@ -65,8 +73,10 @@ public final class BgpvpnDataPlane implements DataPlane {
         bgpvpn.set("import_targets", targets(imports));
         // networking-bgpvpn associates a network only with a BGPVPN (and by an association) of the network's
         // own project; the network is the user's, so DIMINET, an admin, makes both in the user's project.
-        JsonNode network = neutron.get("/networks/" + localNetwork.value()).path("network");
-        String owner = network.path("project_id").asText(network.path("tenant_id").asText(""));
+        String owner = owners.projectOf(localNetwork).orElseGet(() -> {
+            JsonNode network = neutron.get("/networks/" + localNetwork.value()).path("network");
+            return network.path("project_id").asText(network.path("tenant_id").asText(""));
+        });
         if (!owner.isEmpty()) {
             bgpvpn.put("project_id", owner);
         }

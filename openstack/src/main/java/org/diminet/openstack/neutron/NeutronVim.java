@@ -41,9 +41,16 @@ public final class NeutronVim implements Vim {
     private static final String PORT_FIELDS = fields("id", "network_id", "device_owner", "fixed_ips");
 
     private final NeutronClient neutron;
+    private final NetworkOwners owners;
 
     public NeutronVim(NeutronClient neutron) {
+        this(neutron, new NetworkOwners());
+    }
+
+    /** @param owners where the projects of the networks read are left for this site's BGPVPN driver */
+    public NeutronVim(NeutronClient neutron, NetworkOwners owners) {
         this.neutron = Objects.requireNonNull(neutron, "neutron");
+        this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     public Region region() {
@@ -153,8 +160,10 @@ public final class NeutronVim implements Vim {
         return read("network", n, () -> {
             List<String> subnets = new ArrayList<>();
             n.path("subnets").forEach(s -> subnets.add(s.asText()));
-            return new VimNetwork(NetworkId.of(text(n, "id")), n.path("name").asText(""), owner(n),
+            VimNetwork network = new VimNetwork(NetworkId.of(text(n, "id")), n.path("name").asText(""), owner(n),
                     n.path("shared").asBoolean(false), subnets);
+            owners.remember(network.id(), network.project());
+            return network;
         });
     }
 

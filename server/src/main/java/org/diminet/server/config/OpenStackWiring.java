@@ -78,8 +78,13 @@ public class OpenStackWiring {
     }
 
     @Bean
-    NeutronVim neutronVim(NeutronClient neutron) {
-        return new NeutronVim(neutron);
+    org.diminet.openstack.neutron.NetworkOwners networkOwners() {
+        return new org.diminet.openstack.neutron.NetworkOwners();
+    }
+
+    @Bean
+    NeutronVim neutronVim(NeutronClient neutron, org.diminet.openstack.neutron.NetworkOwners owners) {
+        return new NeutronVim(neutron, owners);
     }
 
     private static KeystoneCredentials.Domain domain(String id, String name) {

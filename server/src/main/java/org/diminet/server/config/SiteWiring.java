@@ -71,6 +71,7 @@ public class SiteWiring {
 
     @Bean
     DataPlane dataPlane(SiteProperties site, ObjectProvider<NeutronClient> neutron,
+                        ObjectProvider<org.diminet.openstack.neutron.NetworkOwners> networkOwners,
                         ObjectProvider<org.diminet.dataplane.linux.site.LinuxSite> linux) {
         String driver = site.dataPlane().driverFor(site.vim().kind());
         return switch (driver) {
@@ -81,7 +82,7 @@ public class SiteWiring {
                     }));
             case BgpvpnDataPlane.DRIVER -> new BgpvpnDataPlane(neutron.getIfAvailable(() -> {
                 throw new SiteConfigurationException("diminet.data-plane.driver=bgpvpn needs diminet.vim.kind=neutron");
-            }));
+            }), networkOwners.getIfAvailable(org.diminet.openstack.neutron.NetworkOwners::new));
             default -> throw new SiteConfigurationException("diminet.data-plane.driver '" + driver
                     + "' is unknown; known drivers: [none, bgpvpn, linux]");
         };
