@@ -7,58 +7,31 @@
   project-isolation tests.
 Prints the env lines to append to lab/.state/env.
 """
-import json
 import sys
 import urllib.error
-import urllib.request
+
+from keystone_admin import KeystoneAdmin
 
 KS, ADMIN, ADMIN_PASSWORD, ADMIN_PROJECT, REGIONS = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 SERVICE_PASSWORD = "diminet-password"
 USER_PASSWORD = "password"
 
 
-def call(method, path, token=None, body=None):
-    request = urllib.request.Request(KS + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("X-Auth-Token", token)
-    with urllib.request.urlopen(request, timeout=20) as answer:
-        text = answer.read()
-        return answer.headers, (json.loads(text) if text else None)
-
-
-def token():
-    headers, _ = call("POST", "/auth/tokens", body={"auth": {
-        "identity": {"methods": ["password"], "password": {"user": {
-            "name": ADMIN, "domain": {"id": "default"}, "password": ADMIN_PASSWORD}}},
-        "scope": {"project": {"name": ADMIN_PROJECT, "domain": {"id": "default"}}}}})
-    return headers["X-Subject-Token"]
-
-
-def ensure(kind, plural, name, body, tok):
-    _, found = call("GET", f"/{plural}?name={name}", tok)
-    if found[plural]:
-        return found[plural][0]["id"]
-    _, made = call("POST", f"/{plural}", tok, {kind: body})
-    return made[kind]["id"]
-
-
 def main():
-    tok = token()
-    role = {r["name"]: r["id"] for r in call("GET", "/roles", tok)[1]["roles"]}
+    keystone = KeystoneAdmin(KS, ADMIN, ADMIN_PASSWORD, ADMIN_PROJECT)
+    role = keystone.role_ids()
     if "member" not in role:
-        role["member"] = ensure("role", "roles", "member", {"name": "member"}, tok)
+        role["member"] = keystone.ensure("role", "roles", "member", {"name": "member"})
     projects = {}
     for name in ["service", "project-a", "project-b"]:
-        projects[name] = ensure("project", "projects", name,
-                                {"name": name, "domain_id": "default", "description": "DIMINET lab"}, tok)
+        projects[name] = keystone.ensure("project", "projects", name,
+                                         {"name": name, "domain_id": "default", "description": "DIMINET lab"})
     users = [(f"diminet-{r}", SERVICE_PASSWORD, "service", "admin") for r in REGIONS]
     users += [("alice", USER_PASSWORD, "project-a", "member"), ("bob", USER_PASSWORD, "project-b", "member")]
     for name, password, project, role_name in users:
-        user = ensure("user", "users", name, {"name": name, "password": password, "domain_id": "default",
-                                               "default_project_id": projects[project]}, tok)
-        call("PUT", f"/projects/{projects[project]}/users/{user}/roles/{role[role_name]}", tok)
+        user = keystone.ensure("user", "users", name, {"name": name, "password": password, "domain_id": "default",
+                                                        "default_project_id": projects[project]})
+        keystone.call("PUT", f"/projects/{projects[project]}/users/{user}/roles/{role[role_name]}")
     print(f"DIMINET_PASSWORD={SERVICE_PASSWORD}")
     print(f"LAB_USER_PASSWORD={USER_PASSWORD}")
     print(f"LAB_PROJECT_A_ID={projects['project-a']}")
