@@ -43,7 +43,9 @@ class BenchDelayProxyTest {
                 long second = exchange(client, in, new byte[] {42}, new byte[1]);
                 // First exchange: handshake (one round trip) + the exchange's own round trip. The round trip is long
                 // so that a busy machine's jitter (~0.3 s seen in CI-like runs) cannot pass for a round trip more.
-                assertThat(first).isBetween(1000L, 1450L);
+                // The handshake's delay runs from the proxy's accept, a little before this clock starts at the
+                // first write (995 ms was seen once), hence the lower bound's slack.
+                assertThat(first).isBetween(900L, 1450L);
                 assertThat(second).isBetween(500L, 950L);
                 assertThat(proxy.connections()).isEqualTo(1);
             }
