@@ -1,23 +1,18 @@
 package org.diminet.server.web.neutron;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.diminet.server.web.neutron.NeutronCalls.ids;
+import static org.diminet.server.web.neutron.NeutronCalls.obj;
+import static org.diminet.server.web.neutron.NeutronCalls.wrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
+import org.diminet.server.web.neutron.NeutronCalls.Answer;
 import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Region;
-import org.diminet.server.auth.RequestIdentity;
 import org.diminet.vim.embedded.EmbeddedVim;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
@@ -27,7 +22,6 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  * seen by every project but its subnets are not.
  */
 class NeutronRouterProjectsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Caller ALICE = new Caller("alice", "project-alice", false, Caller.Credential.NONE);
     private static final Caller BOB = new Caller("bob", "project-bob", false, Caller.Credential.NONE);
     private static final Caller ADMIN = new Caller("admin", "project-admin", true, Caller.Credential.NONE);
@@ -36,6 +30,7 @@ class NeutronRouterProjectsTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new NeutronController(vim), new NeutronRouterController(vim),
                     new NeutronAgentController())
             .setControllerAdvice(new NeutronErrorAdvice()).build();
+    private final NeutronCalls calls = new NeutronCalls(mvc);
 
     @Test
     void aRouter_isSeenAndChangedByItsProjectAndAdminsOnly() {
@@ -43,21 +38,21 @@ class NeutronRouterProjectsTest {
         String network = created(ALICE, "/networks", wrap("network", obj().put("name", "a")), "network");
         String subnet = created(ALICE, "/subnets", wrap("subnet", obj().put("network_id", network).put("cidr", "10.0.0.0/24")), "subnet");
 
-        assertThat(ids(send(BOB, "GET", "/routers", null), "routers")).isEmpty();
-        assertThat(ids(send(ADMIN, "GET", "/routers", null), "routers")).containsExactly(router);
+        assertThat(ids(calls.send(BOB, "GET", "/routers", null), "routers")).isEmpty();
+        assertThat(ids(calls.send(ADMIN, "GET", "/routers", null), "routers")).containsExactly(router);
         String hidden = "Router " + router + " could not be found";
-        assertError(send(BOB, "GET", "/routers/" + router, null), 404, "RouterNotFound", hidden);
-        assertError(send(BOB, "PUT", "/routers/" + router, wrap("router", obj().put("name", "x"))), 404, "RouterNotFound", hidden);
-        assertError(send(BOB, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)),
+        assertError(calls.send(BOB, "GET", "/routers/" + router, null), 404, "RouterNotFound", hidden);
+        assertError(calls.send(BOB, "PUT", "/routers/" + router, wrap("router", obj().put("name", "x"))), 404, "RouterNotFound", hidden);
+        assertError(calls.send(BOB, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)),
                 404, "RouterNotFound", hidden);
-        assertError(send(BOB, "DELETE", "/routers/" + router, null), 404, "RouterNotFound", hidden);
-        assertError(send(ALICE, "POST", "/routers", wrap("router", obj().put("name", "x").put("project_id", "project-bob"))),
+        assertError(calls.send(BOB, "DELETE", "/routers/" + router, null), 404, "RouterNotFound", hidden);
+        assertError(calls.send(ALICE, "POST", "/routers", wrap("router", obj().put("name", "x").put("project_id", "project-bob"))),
                 403, "PolicyNotAuthorized", null);
 
-        Answer forBob = send(ADMIN, "POST", "/routers", wrap("router", obj().put("name", "bobs").put("project_id", "project-bob")));
+        Answer forBob = calls.send(ADMIN, "POST", "/routers", wrap("router", obj().put("name", "bobs").put("project_id", "project-bob")));
         assertThat(forBob.body().at("/router/project_id").asText()).as(forBob.raw()).isEqualTo("project-bob");
-        assertThat(ids(send(BOB, "GET", "/routers", null), "routers")).containsExactly(forBob.body().at("/router/id").asText());
-        assertThat(send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)).status())
+        assertThat(ids(calls.send(BOB, "GET", "/routers", null), "routers")).containsExactly(forBob.body().at("/router/id").asText());
+        assertThat(calls.send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)).status())
                 .isEqualTo(200);
         assertThat(vim.routers().get(router).name()).isEqualTo("edge");
     }
@@ -68,36 +63,36 @@ class NeutronRouterProjectsTest {
         String subnet = created(ADMIN, "/subnets", wrap("subnet", obj().put("network_id", shared).put("cidr", "10.0.0.0/24")), "subnet");
         String router = created(ALICE, "/routers", wrap("router", obj().put("name", "edge")), "router");
 
-        assertError(send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)),
+        assertError(calls.send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", subnet)),
                 400, "BadRequest", "Bad router request: Cannot add interface to router because subnet " + subnet
                         + " is not owned by project making the request.");
         String bobs = created(BOB, "/networks", wrap("network", obj().put("name", "b")), "network");
         String bobsSubnet = created(BOB, "/subnets", wrap("subnet", obj().put("network_id", bobs).put("cidr", "10.1.0.0/24")), "subnet");
-        assertError(send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", bobsSubnet)),
+        assertError(calls.send(ALICE, "PUT", "/routers/" + router + "/add_router_interface", obj().put("subnet_id", bobsSubnet)),
                 404, "SubnetNotFound", null);
         assertThat(vim.ports().list(java.util.Optional.empty())).isEmpty();
     }
 
     @Test
     void onlyAdmins_makeNetworksExternal_whichEveryProjectThenSees_butNotTheirSubnets() {
-        assertError(send(ALICE, "POST", "/networks", wrap("network", obj().put("name", "x").put("router:external", true))),
+        assertError(calls.send(ALICE, "POST", "/networks", wrap("network", obj().put("name", "x").put("router:external", true))),
                 403, "PolicyNotAuthorized", null);
         String mine = created(ALICE, "/networks", wrap("network", obj().put("name", "mine").put("router:external", false)),
                 "network");
-        assertError(send(ALICE, "PUT", "/networks/" + mine, wrap("network", obj().put("router:external", true))),
+        assertError(calls.send(ALICE, "PUT", "/networks/" + mine, wrap("network", obj().put("router:external", true))),
                 403, "PolicyNotAuthorized", null);
         assertThat(vim.externalNetworks().ids()).isEmpty();
 
         String external = created(ADMIN, "/networks", wrap("network", obj().put("name", "public").put("router:external", true)), "network");
         String subnet = created(ADMIN, "/subnets", wrap("subnet", obj().put("network_id", external).put("cidr", "172.24.4.0/24")), "subnet");
 
-        assertThat(ids(send(BOB, "GET", "/networks", null), "networks")).containsExactly(external);
-        JsonNode seen = send(BOB, "GET", "/networks/" + external, null).body().get("network");
+        assertThat(ids(calls.send(BOB, "GET", "/networks", null), "networks")).containsExactly(external);
+        JsonNode seen = calls.send(BOB, "GET", "/networks/" + external, null).body().get("network");
         assertThat(seen.get("router:external").asBoolean()).isTrue();
         assertThat(seen.get("shared").asBoolean()).isFalse();
-        assertThat(ids(send(BOB, "GET", "/subnets", null), "subnets")).isEmpty();
-        assertError(send(BOB, "GET", "/subnets/" + subnet, null), 404, "SubnetNotFound", null);
-        assertThat(ids(send(ALICE, "GET", "/networks?router:external=false", null), "networks")).containsExactly(mine);
+        assertThat(ids(calls.send(BOB, "GET", "/subnets", null), "subnets")).isEmpty();
+        assertError(calls.send(BOB, "GET", "/subnets/" + subnet, null), 404, "SubnetNotFound", null);
+        assertThat(ids(calls.send(ALICE, "GET", "/networks?router:external=false", null), "networks")).containsExactly(mine);
     }
 
     @Test
@@ -107,42 +102,42 @@ class NeutronRouterProjectsTest {
         String router = created(ALICE, "/routers", wrap("router", obj().put("name", "edge")), "router");
 
         ObjectNode snat = obj().put("network_id", external).put("enable_snat", false);
-        assertError(send(ALICE, "PUT", "/routers/" + router, wrap("router", obj().set("external_gateway_info", snat))),
+        assertError(calls.send(ALICE, "PUT", "/routers/" + router, wrap("router", obj().set("external_gateway_info", snat))),
                 403, "PolicyNotAuthorized", "rule:update_router:external_gateway_info:enable_snat is disallowed by policy"
                         + " (only an admin may set enable_snat)");
         ObjectNode address = obj().put("network_id", external);
         address.putArray("external_fixed_ips").add(obj().put("ip_address", "172.24.4.9"));
-        assertError(send(ALICE, "POST", "/routers", wrap("router", obj().put("name", "x").set("external_gateway_info", address))),
+        assertError(calls.send(ALICE, "POST", "/routers", wrap("router", obj().put("name", "x").set("external_gateway_info", address))),
                 403, "PolicyNotAuthorized", null);
 
-        Answer withGateway = send(ALICE, "PUT", "/routers/" + router,
+        Answer withGateway = calls.send(ALICE, "PUT", "/routers/" + router,
                 wrap("router", obj().set("external_gateway_info", obj().put("network_id", external))));
 
         assertThat(withGateway.status()).as(withGateway.raw()).isEqualTo(200);
         assertThat(withGateway.body().at("/router/external_gateway_info/network_id").asText()).isEqualTo(external);
-        assertThat(ids(send(ALICE, "GET", "/ports", null), "ports")).as("the gateway port is no project's").isEmpty();
-        assertThat(ids(send(ADMIN, "GET", "/ports?device_owner=network:router_gateway", null), "ports")).hasSize(1);
+        assertThat(ids(calls.send(ALICE, "GET", "/ports", null), "ports")).as("the gateway port is no project's").isEmpty();
+        assertThat(ids(calls.send(ADMIN, "GET", "/ports?device_owner=network:router_gateway", null), "ports")).hasSize(1);
     }
 
     @Test
     void agents_areNone_forAdminsAndUsers_andTheExtensionsSaySo() {
         for (Caller caller : List.of(ALICE, ADMIN)) {
-            Answer agents = send(caller, "GET", "/agents", null);
+            Answer agents = calls.send(caller, "GET", "/agents", null);
             assertThat(agents.status()).isEqualTo(200);
             assertThat(agents.body().get("agents")).isEmpty();
         }
-        assertError(send(ADMIN, "PUT", "/agents/abc", wrap("agent", obj().put("admin_state_up", false))), 404,
+        assertError(calls.send(ADMIN, "PUT", "/agents/abc", wrap("agent", obj().put("admin_state_up", false))), 404,
                 "AgentNotFound", "Agent abc could not be found.");
-        assertError(send(ADMIN, "DELETE", "/agents/abc", null), 404, "AgentNotFound", null);
-        assertError(send(ALICE, "GET", "/extensions/dvr", null), 404, "HTTPNotFound", "Extension with alias dvr does not exist");
-        assertThat(send(ALICE, "GET", "/extensions/external-net", null).body().at("/extension/alias").asText())
+        assertError(calls.send(ADMIN, "DELETE", "/agents/abc", null), 404, "AgentNotFound", null);
+        assertError(calls.send(ALICE, "GET", "/extensions/dvr", null), 404, "HTTPNotFound", "Extension with alias dvr does not exist");
+        assertThat(calls.send(ALICE, "GET", "/extensions/external-net", null).body().at("/extension/alias").asText())
                 .isEqualTo("external-net");
     }
 
     // ---------------------------------------------------------------------------------------------
 
     private String created(Caller caller, String path, ObjectNode body, String key) {
-        Answer answer = send(caller, "POST", path, body);
+        Answer answer = calls.send(caller, "POST", path, body);
         assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
         return answer.body().at("/" + key + "/id").asText();
     }
@@ -155,39 +150,5 @@ class NeutronRouterProjectsTest {
         if (message != null) {
             assertThat(error.get("message").asText()).isEqualTo(message);
         }
-    }
-
-    private static List<String> ids(Answer answer, String collection) {
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        answer.body().get(collection).forEach(item -> ids.add(item.get("id").asText()));
-        return ids;
-    }
-
-    private Answer send(Caller caller, String method, String path, ObjectNode body) {
-        try {
-            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), "/neutron/v2.0" + path)
-                    .requestAttr(RequestIdentity.CALLER, caller)
-                    .accept(MediaType.APPLICATION_JSON);
-            if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsBytes(body));
-            }
-            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-            String raw = response.getContentAsString();
-            return new Answer(response.getStatus(), raw, raw.isBlank() ? null : JSON.readTree(raw));
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-        }
-    }
-
-    record Answer(int status, String raw, JsonNode body) {
-    }
-
-    private static ObjectNode obj() {
-        return JSON.createObjectNode();
-    }
-
-    private static ObjectNode wrap(String key, ObjectNode value) {
-        return (ObjectNode) obj().set(key, value);
     }
 }
