@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.diminet.server.web.neutron.NeutronCalls.ids;
 import static org.diminet.server.web.neutron.NeutronCalls.obj;
 import static org.diminet.server.web.neutron.NeutronCalls.wrap;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

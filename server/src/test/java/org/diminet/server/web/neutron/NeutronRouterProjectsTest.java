@@ -7,6 +7,7 @@ import static org.diminet.server.web.neutron.NeutronCalls.wrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.diminet.server.web.neutron.NeutronCalls.Answer;
 import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Region;
