@@ -14,6 +14,8 @@ import org.diminet.core.domain.ServiceState;
 import org.diminet.core.domain.ServiceType;
 import org.diminet.core.domain.error.InvalidRequestException;
 import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.OperationKind;
+import org.diminet.core.operation.OperationPhase;
 import org.diminet.core.operation.Step;
 import org.diminet.core.operation.StepAction;
 import org.diminet.core.operation.StepStatus;
@@ -35,10 +37,10 @@ import org.diminet.core.service.SiteContext;
  * or a site refused, every site drops its part (undo steps), so the user gets an error and nothing is
  * left anywhere. One round trip on success.
  *
- * <p>Plan of a create: wave 0 {@code CREATE_PART} at each other site and {@code LOCAL_WIRE}; overlap
- * check; commit. An update that adds sites also reads the staying sites' parts in wave 0 (their CIDRs
- * count in the check) and re-wires in wave 1. A delete is one wave of {@code DELETE_PART}: routing
- * can be withdrawn whatever runs on the networks.
+ * <p>Plan of a create: wave 0 {@code CREATE_PART} at each other site and {@code LOCAL_WIRE} (which first
+ * reads the local network: {@link #beforeLocalWire}); overlap check; commit. An update that adds sites
+ * also reads the staying sites' parts in wave 0 (their CIDRs count in the check) and re-wires in wave 1.
+ * A delete is one wave of {@code DELETE_PART}: routing can be withdrawn whatever runs on the networks.
  */
 public final class L3RoutingStrategy implements ServiceStrategy {
 
@@ -59,10 +61,9 @@ public final class L3RoutingStrategy implements ServiceStrategy {
 
     @Override
     public Plan planCreate(SiteContext site, GlobalId id, NewService request) {
-        NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        List<Cidr> localCidrs = site.phases().timed(id, ServiceType.L3, "local-read", () -> LocalNetworks.cidrsOf(site, localNetwork, request.project()));
+        // The local network is read in LOCAL_WIRE (beforeLocalWire), beside the other sites' parts.
         InterSiteService row = new InterSiteService(id, request.name(), ServiceType.L3, request.project(),
-                site.local(), request.resources(), new L3Params(localCidrs), List.of(), Optional.empty(),
+                site.local(), request.resources(), new L3Params(List.of()), List.of(), Optional.empty(),
                 ServiceState.CREATING, site.now(), site.now());
         List<Step> steps = new ArrayList<>();
         for (Resource r : request.resources()) {
@@ -107,6 +108,24 @@ public final class L3RoutingStrategy implements ServiceStrategy {
     public CreatePartRequest partRequest(SiteContext site, InterSiteService service, Operation operation, Region region) {
         return new CreatePartRequest(operation.id(), service.id(), service.name(), ServiceType.L3, service.project(),
                 site.local(), operation.after(), Optional.empty());
+    }
+
+    /**
+     * A create reads its local network here, in the wave that creates the other sites' parts, not before
+     * it: the read (two Neutron calls) then costs a create nothing on top of the slowest site's part. It
+     * still runs before the network is attached, so nothing is wired to a network the service's project may
+     * not use; a refused read revokes the create and the other sites' parts are undone. The CIDRs are
+     * stored with the wiring, before the overlap check reads them.
+     */
+    @Override
+    public InterSiteService beforeLocalWire(SiteContext site, InterSiteService row, Operation operation) {
+        if (operation.kind() != OperationKind.CREATE || operation.phase() != OperationPhase.RUNNING) {
+            return row;
+        }
+        NetworkId localNetwork = LocalNetworks.networkOf(row.resourceAt(site.local()).orElseThrow());
+        List<Cidr> cidrs = site.phases().timed(row.id(), ServiceType.L3, "local-read",
+                () -> LocalNetworks.cidrsOf(site, localNetwork, row.project()));
+        return row.withParams(new L3Params(cidrs), site.now());
     }
 
     /** After the wave that created parts: no two sites' CIDRs may overlap. */

@@ -38,12 +38,15 @@ public final class DataPlaneWiring {
     }
 
     /**
-     * @param mayHaveLeftovers false only when this very call's caller stored the service's row just now:
-     *                         a row is stored before its data plane is touched and removed only after it was
-     *                         detached, so without an earlier row there is nothing unrecorded to clear, and
-     *                         the VIM is spared a search (a BGPVPN listing at a Neutron site) on every new part
+     * As {@link #wire(SiteContext, InterSiteService)}.
+     *
+     * @param mayHaveLeftovers false only when nothing can have been attached for the service before: its
+     *                         row was stored by this very request (a row is stored before its data plane is
+     *                         touched and removed only after it was detached), and no earlier attempt ran.
+     *                         The VIM is then spared a search (a BGPVPN listing at a Neutron site) on every
+     *                         new part and every new service's master
      */
-    private static InterSiteService wire(SiteContext site, InterSiteService service, boolean mayHaveLeftovers) {
+    public static InterSiteService wire(SiteContext site, InterSiteService service, boolean mayHaveLeftovers) {
         List<Connection> connections = connectionsAt(site.local(), service);
         Set<RouteTarget> imports = connections.stream().map(Connection::remoteExport).collect(Collectors.toSet());
         NetworkId localNetwork = service.resourceAt(site.local()).flatMap(r -> r.network()).orElseThrow(

@@ -296,7 +296,7 @@ public final class InterSiteServiceManager {
             return null;
         }
         try (SiteLocks.Held lock = stored.lock()) {
-            return executor.driveHeld(stored.op().id(), until, returnOnCommit);
+            return executor.driveStoredJustNow(stored.op().id(), until, returnOnCommit);
         }
     }
 

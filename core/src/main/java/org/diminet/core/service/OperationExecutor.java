@@ -88,6 +88,19 @@ public final class OperationExecutor {
      * so a user's create costs one round of East-West calls, not two.
      */
     public Operation driveHeld(UUID id, Instant until, boolean returnOnCommit) {
+        return driveHeld(id, until, returnOnCommit, false);
+    }
+
+    /**
+     * As {@link #driveHeld(UUID, Instant, boolean)}, by the request that stored the operation just now: a
+     * step it runs for the first time cannot have run before (no crash, no lost answer), which spares the
+     * VIM the search for what an earlier attempt may have left.
+     */
+    public Operation driveStoredJustNow(UUID id, Instant until, boolean returnOnCommit) {
+        return driveHeld(id, until, returnOnCommit, true);
+    }
+
+    private Operation driveHeld(UUID id, Instant until, boolean returnOnCommit, boolean storedJustNow) {
         while (true) {
             Operation op = find(id);
             if (!op.phase().isOpen() || (returnOnCommit && op.phase() == OperationPhase.COMMITTED)) {
@@ -127,7 +140,7 @@ public final class OperationExecutor {
                 sleepUntil(next);
                 continue;
             }
-            runSteps(op, due);
+            runSteps(op, due, storedJustNow);
             op = find(id);
             if (op.phase() == OperationPhase.RUNNING) {
                 Optional<Step> refused = op.firstRefused();
@@ -157,7 +170,7 @@ public final class OperationExecutor {
 
     // --- running steps ---------------------------------------------------------------------------
 
-    private void runSteps(Operation op, List<Step> due) {
+    private void runSteps(Operation op, List<Step> due, boolean storedJustNow) {
         Map<Step, StepResult> results = new LinkedHashMap<>();
         Map<Step, Long> took = new java.util.concurrent.ConcurrentHashMap<>();
         Optional<ServiceType> type = site.store().find(op.service()).map(InterSiteService::type);
@@ -166,7 +179,7 @@ public final class OperationExecutor {
         site.fanout().call(due, step -> {
                     long start = System.nanoTime();
                     try {
-                        return runner.run(op, type, step);
+                        return runner.run(op, type, step, storedJustNow && step.attempts() == 0);
                     } finally {
                         took.put(step, (System.nanoTime() - start) / 1_000_000);
                     }

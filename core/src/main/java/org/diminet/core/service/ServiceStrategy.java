@@ -42,6 +42,16 @@ public interface ServiceStrategy {
      */
     void checkWave(SiteContext site, InterSiteService service, Operation operation, int wave);
 
+    /**
+     * Master: reads what the local part needs just before it is wired, in the step that wires it, and
+     * returns the row to store with the wiring. It runs beside the other sites' parts rather than before
+     * them (L3: the local network's CIDRs, whose read was on every create's critical path). Throws to
+     * refuse the operation; the parts other sites made meanwhile are then undone. The default reads nothing.
+     */
+    default InterSiteService beforeLocalWire(SiteContext site, InterSiteService row, Operation operation) {
+        return row;
+    }
+
     /** Master: the row once {@code region} confirmed its part is gone (L2: its pools return to the ledger). */
     InterSiteService partRemoved(InterSiteService service, Region region);
 

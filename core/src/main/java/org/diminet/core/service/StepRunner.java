@@ -8,6 +8,7 @@ import org.diminet.core.domain.L2Params;
 import org.diminet.core.domain.Resource;
 import org.diminet.core.domain.ServiceType;
 import org.diminet.core.operation.Operation;
+import org.diminet.core.operation.OperationKind;
 import org.diminet.core.operation.OperationPhase;
 import org.diminet.core.operation.SiteLocks;
 import org.diminet.core.operation.Step;
@@ -29,11 +30,15 @@ final class StepRunner {
         this.strategies = strategies;
     }
 
-    /** @param type the service's type, for the phase timers; empty when its row is gone already */
-    StepResult run(Operation op, Optional<ServiceType> type, Step step) {
+    /**
+     * @param type      the service's type, for the phase timers; empty when its row is gone already
+     * @param firstTry  the step has never run before: the request that stored its operation runs it, and
+     *                  no attempt of it was recorded (a crash or a lost answer leaves {@code false})
+     */
+    StepResult run(Operation op, Optional<ServiceType> type, Step step, boolean firstTry) {
         try {
             return site.phases().timedStep(op.service(), type, step.action().name().toLowerCase(), step.site(),
-                    () -> execute(op, step));
+                    () -> execute(op, step, firstTry));
         } catch (RuntimeException e) {
             return new StepResult.Failed(e);
         }
@@ -44,7 +49,7 @@ final class StepRunner {
         return op.id() + "/" + step.id();
     }
 
-    private StepResult execute(Operation op, Step step) {
+    private StepResult execute(Operation op, Step step, boolean firstTry) {
         return switch (step.action()) {
             case CREATE_PART -> {
                 InterSiteService row = row(op);
@@ -72,7 +77,7 @@ final class StepRunner {
                 }
                 yield StepResult.Done.empty();
             }
-            case LOCAL_WIRE -> wire(op);
+            case LOCAL_WIRE -> wire(op, firstTry);
             case LOCAL_ADD_POOL -> addPool(op, step);
             case LOCAL_REMOVE -> removeLocal(op);
         };
@@ -89,14 +94,22 @@ final class StepRunner {
 
     /**
      * Connects the local network to the sites the service is to have (or, when the operation is being
-     * revoked, had before). The data-plane call runs outside any lock; only its result is stored.
+     * revoked, had before), after what the strategy reads first ({@link ServiceStrategy#beforeLocalWire}).
+     * The VIM and data-plane calls run outside any lock; only their result is stored.
      */
-    private StepResult wire(Operation op) {
+    private StepResult wire(Operation op, boolean firstTry) {
         InterSiteService row = row(op);
         List<Resource> target = op.phase() == OperationPhase.REVERTING ? op.before() : op.after();
-        InterSiteService wired = DataPlaneWiring.wire(site, row.withResources(target, site.now()));
+        InterSiteService prepared = strategies.forType(row.type()).beforeLocalWire(site, row, op);
+        // On a first try nothing can have been attached for this operation's new service: no leftover search.
+        InterSiteService wired = DataPlaneWiring.wire(site, prepared.withResources(target, site.now()),
+                !(firstTry && op.kind() == OperationKind.CREATE));
         site.locks().withLock(SiteLocks.service(op.service()), () -> {
             InterSiteService fresh = row(op);
+            if (prepared != row) {
+                // Only what the strategy read: the row's other params (an L2 ledger) may have moved meanwhile.
+                fresh = fresh.withParams(prepared.params(), site.now());
+            }
             site.store().update(fresh.withDataPlane(wired.connections(), wired.attachment(), site.now()));
         });
         return StepResult.Done.empty();

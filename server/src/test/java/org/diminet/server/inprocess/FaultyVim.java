@@ -76,8 +76,19 @@ final class FaultyVim implements Vim {
         }
     }
 
+    private final AtomicReference<Runnable> beforeNextFind = new AtomicReference<>();
+
+    /** Runs {@code action} (once) when the next network is looked up, before the lookup. */
+    void beforeNextFindNetwork(Runnable action) {
+        beforeNextFind.set(action);
+    }
+
     @Override
     public Optional<VimNetwork> findNetwork(NetworkId id) {
+        Runnable action = beforeNextFind.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
         return delegate.findNetwork(id);
     }
 

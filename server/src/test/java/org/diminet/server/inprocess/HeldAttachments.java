@@ -1,10 +1,13 @@
 package org.diminet.server.inprocess;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.diminet.core.dataplane.DataPlane;
@@ -23,6 +26,7 @@ final class HeldAttachments implements DataPlane {
     private final Map<String, GlobalId> held = new ConcurrentHashMap<>();
     private final AtomicInteger searches = new AtomicInteger();
     private final AtomicBoolean loseNextAnswer = new AtomicBoolean();
+    private final CountDownLatch firstAttach = new CountDownLatch(1);
 
     @Override
     public String driver() {
@@ -34,6 +38,7 @@ final class HeldAttachments implements DataPlane {
                                       RouteTarget export, Set<RouteTarget> imports) {
         String id = UUID.randomUUID().toString();
         held.put(id, service);
+        firstAttach.countDown();
         if (loseNextAnswer.getAndSet(false)) {
             throw new IllegalStateException("the data plane's answer was lost after it attached " + service);
         }
@@ -61,8 +66,23 @@ final class HeldAttachments implements DataPlane {
         return held.values().stream().filter(service::equals).count();
     }
 
+    /** How many attachments this site holds, whatever their service. */
+    int attachedInAll() {
+        return held.size();
+    }
+
     int searchesForLeftovers() {
         return searches.get();
+    }
+
+    /** Waits until this site attached something; false if it did not within {@code wait}. */
+    boolean awaitFirstAttach(Duration wait) {
+        try {
+            return firstAttach.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void loseNextAttachAnswer() {

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A site searches its data plane for what a crash left unrecorded only when an earlier attempt at its part
- * could have left something: a part stored by the same request that wires it has nothing to clear, and at a
- * Neutron site the search is a BGPVPN listing on every create's critical path. A part an earlier attempt
- * left half made is still cleared, so a retry never leaves two attachments.
+ * A site searches its data plane for what a crash left unrecorded only when an earlier attempt could have
+ * left something: a part stored by the same request that wires it, or a new service's own network wired by
+ * the request that stored the service, has nothing to clear, and at a Neutron site the search is a BGPVPN
+ * listing on every create. What an earlier attempt left half made is still cleared, at a part and at the
+ * master, so a retry never leaves two attachments.
  */
 class NewPartLeftoversTest {
     private static final Region ONE = new Region("RegionOne");
@@ -51,6 +52,28 @@ class NewPartLeftoversTest {
         assertThat(atTwo.searchesForLeftovers()).as("the retry looked for the first attempt's leftovers").isEqualTo(1);
         assertThat(atTwo.heldFor(created.id())).as("one attachment, not the lost one beside it").isEqualTo(1);
         assertThat(sites.site("RegionTwo").store().find(created.id()).orElseThrow().attachment()).isPresent();
+    }
+
+    @Test
+    void aNewServicesMasterWiresItsOwnNetworkWithoutSearchingForLeftovers() {
+        InterSiteService created = create("fresh-master", "10.61.3.0/24", "10.61.4.0/24");
+
+        HeldAttachments atOne = sites.site("RegionOne").dataPlane();
+        assertThat(created.state()).isEqualTo(ServiceState.ACTIVE);
+        assertThat(atOne.heldFor(created.id())).isEqualTo(1);
+        assertThat(atOne.searchesForLeftovers()).isZero();
+    }
+
+    @Test
+    void theMastersRetryClearsWhatItsAttemptWhoseAnswerWasLostMade() {
+        HeldAttachments atOne = sites.site("RegionOne").dataPlane();
+        atOne.loseNextAttachAnswer();
+
+        InterSiteService created = create("retried-master", "10.62.3.0/24", "10.62.4.0/24");
+
+        assertThat(created.state()).isEqualTo(ServiceState.ACTIVE);
+        assertThat(atOne.searchesForLeftovers()).as("the retry looked for the first attempt's leftovers").isEqualTo(1);
+        assertThat(atOne.heldFor(created.id())).as("one attachment, not the lost one beside it").isEqualTo(1);
     }
 
     private InterSiteService create(String name, String cidrOne, String cidrTwo) {

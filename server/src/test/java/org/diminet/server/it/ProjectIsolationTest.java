@@ -82,6 +82,11 @@ class ProjectIsolationTest {
         SiteClient.Answer master = alice(0).create("alice-uses-bob", "L3", resource("RegionOne", bobLocal),
                 resource("RegionTwo", aliceRemote));
         assertThat(master.status()).as("bob's network at the master").isEqualTo(404);
+        assertThat(master.text("detail")).contains(bobLocal, "RegionOne");
+        // The master reads its network beside the other site's part, which was made and then undone.
+        assertThat(names(cluster.site(cluster.region(1)).list())).as("nothing left at the other site")
+                .doesNotContain("alice-uses-bob");
+        assertThat(names(cluster.site(cluster.region(0)).list())).doesNotContain("alice-uses-bob");
 
         String ok = check(bob(0).create("bob-own", "L3", resource("RegionOne", bobLocal),
                 resource("RegionTwo", bobRemote)), 201).text("global_id");
