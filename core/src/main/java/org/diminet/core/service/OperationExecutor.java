@@ -192,7 +192,10 @@ public final class OperationExecutor {
         record(op, results, step -> took.getOrDefault(step, wave));
     }
 
-    /** Stores the steps' results, and what they change in the service row, in one transaction. */
+    /**
+     * Stores the steps' results, and what they change in the service row (a local step's attachment, a
+     * part's pools returning to the ledger), in one transaction.
+     */
     private void record(Operation op, Map<Step, StepResult> results, java.util.function.ToLongFunction<Step> took) {
         site.locks().withLock(SiteLocks.service(op.service()), () -> site.transactions().inTransaction(() -> {
             Operation current = find(op.id());
@@ -203,6 +206,9 @@ public final class OperationExecutor {
                 Step step = entry.getKey();
                 Step after = outcome(step, entry.getValue(), now).took(took.applyAsLong(step));
                 current = current.withStep(after, now);
+                if (entry.getValue() instanceof StepResult.Done done && done.rowChange().isPresent() && changed != null) {
+                    changed = done.rowChange().get().applyTo(changed);
+                }
                 if (after.status() == StepStatus.DONE && changed != null
                         && (step.action() == StepAction.DELETE_PART || step.action() == StepAction.UNDO_PART)
                         && !(current.kind() == OperationKind.CREATE)) {

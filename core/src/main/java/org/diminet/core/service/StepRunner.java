@@ -95,7 +95,8 @@ final class StepRunner {
     /**
      * Connects the local network to the sites the service is to have (or, when the operation is being
      * revoked, had before), after what the strategy reads first ({@link ServiceStrategy#beforeLocalWire}).
-     * The VIM and data-plane calls run outside any lock; only their result is stored.
+     * The VIM and data-plane calls run outside any lock; their result is stored with the step's. A crash
+     * before that leaves the attachment unrecorded, which the next attempt (not a first try) clears.
      */
     private StepResult wire(Operation op, boolean firstTry) {
         InterSiteService row = row(op);
@@ -104,15 +105,11 @@ final class StepRunner {
         // On a first try nothing can have been attached for this operation's new service: no leftover search.
         InterSiteService wired = DataPlaneWiring.wire(site, prepared.withResources(target, site.now()),
                 !(firstTry && op.kind() == OperationKind.CREATE));
-        site.locks().withLock(SiteLocks.service(op.service()), () -> {
-            InterSiteService fresh = row(op);
-            if (prepared != row) {
-                // Only what the strategy read: the row's other params (an L2 ledger) may have moved meanwhile.
-                fresh = fresh.withParams(prepared.params(), site.now());
-            }
-            site.store().update(fresh.withDataPlane(wired.connections(), wired.attachment(), site.now()));
+        return StepResult.Done.changing(stored -> {
+            // Only what the strategy read: the row's other params (an L2 ledger) may have moved meanwhile.
+            InterSiteService fresh = prepared == row ? stored : stored.withParams(prepared.params(), site.now());
+            return fresh.withDataPlane(wired.connections(), wired.attachment(), site.now());
         });
-        return StepResult.Done.empty();
     }
 
     private StepResult removeLocal(Operation op) {
