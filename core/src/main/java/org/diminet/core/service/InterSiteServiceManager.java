@@ -50,13 +50,26 @@ public final class InterSiteServiceManager {
 
     /** This site's view of the caller's services (an admin's: all), each with what is still pending for it. */
     public List<ServiceStatus> list(Caller caller) {
+        List<ServiceStatus> all = new java.util.ArrayList<>();
+        forEach(caller, all::add);
+        return all;
+    }
+
+    /**
+     * {@link #list(Caller)} handed out one service at a time as the store is read a page at a time, so that
+     * an answer of ten thousand services can be written as it is read instead of built in memory first.
+     */
+    public void forEach(Caller caller, java.util.function.Consumer<ServiceStatus> each) {
         Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
                 .collect(Collectors.groupingBy(Operation::service));
-        return site.store().list().stream()
-                .filter(caller::mayUse)
-                .map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of())))
-                .toList();
+        site.store().forEachPaged(caller.admin() ? Optional.empty() : Optional.of(caller.project()), READ_PAGE, s -> {
+            if (caller.mayUse(s)) {
+                each.accept(ServiceStatus.of(s, open.getOrDefault(s.id(), List.of())));
+            }
+        });
     }
+
+    private static final int READ_PAGE = 100;
 
     /** The most a page may hold; a larger {@code limit} is refused rather than quietly cut. */
     public static final int MAX_PAGE = 1000;

@@ -42,22 +42,15 @@ public final class MasterAudit {
      * read a page at a time, so an audit of ten thousand services holds a hundred in memory, not all.
      */
     public int run() {
-        int repairs = 0;
-        Optional<InterSiteService> after = Optional.empty();
-        while (true) {
-            List<InterSiteService> page = site.store().page(Optional.empty(), after, PAGE);
-            for (InterSiteService service : page) {
-                if (service.isMasteredBy(site.local()) && service.state() == ServiceState.ACTIVE
-                        && site.journal().openFor(service.id()).isEmpty()) {
-                    alignLocalPools(service);
-                    repairs += repairMissingParts(service) ? 1 : 0;
-                }
+        int[] repairs = {0};
+        site.store().forEachPaged(Optional.empty(), PAGE, service -> {
+            if (service.isMasteredBy(site.local()) && service.state() == ServiceState.ACTIVE
+                    && site.journal().openFor(service.id()).isEmpty()) {
+                alignLocalPools(service);
+                repairs[0] += repairMissingParts(service) ? 1 : 0;
             }
-            if (page.size() < PAGE) {
-                return repairs;
-            }
-            after = Optional.of(page.getLast());
-        }
+        });
+        return repairs[0];
     }
 
     private void alignLocalPools(InterSiteService service) {

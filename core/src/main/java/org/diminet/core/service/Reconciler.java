@@ -28,6 +28,8 @@ import org.diminet.core.peer.Standing;
 public final class Reconciler implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Reconciler.class.getName());
 
+    private static final int PAGE = 100;
+
     private final SiteContext site;
     private final StrategyRegistry strategies;
     private final OperationExecutor executor;
@@ -52,8 +54,7 @@ public final class Reconciler implements AutoCloseable {
         OperationSettings settings = executor.settings();
         timer.execute(() -> guarded("start", () -> {
             driveOpen();
-            site.store().list().stream().filter(s -> !s.isMasteredBy(site.local()))
-                    .forEach(s -> guarded("part check", () -> checkPart(s)));
+            checkPartsWhere(s -> !s.isMasteredBy(site.local()));
         }));
         timer.scheduleWithFixedDelay(() -> guarded("pass", this::driveOpen),
                 settings.reconcileInterval().toMillis(), settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -92,9 +93,17 @@ public final class Reconciler implements AutoCloseable {
         executor.wake(region);
         timer.execute(() -> guarded("after " + region + " came back", () -> {
             driveOpen();
-            site.store().list().stream().filter(s -> s.master().equals(region))
-                    .forEach(s -> guarded("part check", () -> checkPart(s)));
+            checkPartsWhere(s -> s.master().equals(region));
         }));
+    }
+
+    /** Checks each matching part with its master, reading the store a page at a time (ten thousand parts fit). */
+    private void checkPartsWhere(java.util.function.Predicate<InterSiteService> which) {
+        site.store().forEachPaged(Optional.empty(), PAGE, s -> {
+            if (which.test(s)) {
+                guarded("part check", () -> checkPart(s));
+            }
+        });
     }
 
     /**

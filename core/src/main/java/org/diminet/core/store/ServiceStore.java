@@ -2,6 +2,7 @@ package org.diminet.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
@@ -43,6 +44,23 @@ public interface ServiceStore {
      * @param after a service in this store (the previous page's last)
      */
     List<InterSiteService> page(Optional<String> project, Optional<InterSiteService> after, int limit);
+
+    /**
+     * Calls {@code each} for every stored service (only {@code project}'s when one is given) in {@link
+     * #list()}'s order, reading {@code pageSize} at a time: whatever walks every service holds one page in
+     * memory, not ten thousand services.
+     */
+    default void forEachPaged(Optional<String> project, int pageSize, Consumer<InterSiteService> each) {
+        Optional<InterSiteService> after = Optional.empty();
+        while (true) {
+            List<InterSiteService> page = page(project, after, pageSize);
+            page.forEach(each);
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = Optional.of(page.getLast());
+        }
+    }
 
     /** Removes a service and its claim; returns false when there was none. */
     boolean delete(GlobalId id);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.diminet.server.it.SiteClient.check;
 import static org.diminet.server.it.SiteClient.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +55,11 @@ class ServiceListPagesTest {
         assertThat(seen).as("alice's services, oldest first, bob's not among them").containsExactlyElementsOf(alices);
         assertThat(sizes).containsExactly(2, 2, 1);
 
-        JsonNode everything = check(alice.list(), 200).body();
-        assertThat(everything).hasSize(5);
+        SiteClient.Answer whole = check(alice.list(), 200);
+        List<String> all = new ArrayList<>();
+        whole.body().forEach(s -> all.add(s.get("global_id").asText()));
+        assertThat(all).as("the whole list, written as the store is read").containsExactlyElementsOf(alices);
+        assertThat(whole.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(check(cluster.site("RegionOne").send("GET", "/api/intersite-vertical?limit=1000", null), 200)
                 .body()).as("the admin's page holds every project").hasSize(6);
     }

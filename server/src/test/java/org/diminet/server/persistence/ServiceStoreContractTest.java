@@ -158,6 +158,30 @@ abstract class ServiceStoreContractTest {
                 .containsExactlyElementsOf(demo.subList(2, demo.size()));
     }
 
+    @Test
+    void walkingEveryServiceInPagesSeesEachOnceInListOrder_evenWhileItRemovesSome() {
+        for (int i = 0; i < 9; i++) {
+            store.insert(anL3Service(aNetwork()).createdAt(T0.plusSeconds(i / 3)).inProject(i % 2 == 0 ? "demo" : "other")
+                    .withId("00000000-0000-0000-0000-00000000001" + i).build());
+        }
+        List<InterSiteService> ordered = store.list();
+
+        List<InterSiteService> walked = new java.util.ArrayList<>();
+        // Pages of 3 over 9 services: the walk ends on an empty page; each page's last is removed on the way,
+        // as the reconciler removes parts their master no longer counts, and the next page still follows it.
+        store.forEachPaged(java.util.Optional.empty(), 3, service -> {
+            walked.add(service);
+            if (walked.size() % 3 == 0) {
+                store.delete(service.id());
+            }
+        });
+        assertThat(walked).containsExactlyElementsOf(ordered);
+
+        List<InterSiteService> demo = new java.util.ArrayList<>();
+        store.forEachPaged(java.util.Optional.of("demo"), 2, demo::add);
+        assertThat(demo).allMatch(s -> s.project().equals("demo")).hasSize(3);
+    }
+
     // --- update -----------------------------------------------------------------------------------
 
     @Test

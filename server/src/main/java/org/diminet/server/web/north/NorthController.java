@@ -12,6 +12,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import org.diminet.core.domain.error.InvalidRequestException;
@@ -21,6 +28,7 @@ import org.diminet.core.service.ServiceStatus;
 import org.diminet.core.service.InterSiteServiceManager;
 import org.diminet.core.domain.Caller;
 import org.diminet.server.auth.RequestIdentity;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,8 +66,11 @@ public class NorthController {
             + " `l3-network-without-gateway`, `l3-routers-exhausted`";
     private final InterSiteServiceManager services;
 
-    public NorthController(InterSiteServiceManager services) {
+    private final ObjectMapper mapper;
+
+    public NorthController(InterSiteServiceManager services, ObjectMapper mapper) {
         this.services = services;
+        this.mapper = mapper;
     }
 
     @GetMapping
@@ -80,9 +91,11 @@ public class NorthController {
             @org.springframework.web.bind.annotation.RequestParam(name = "limit", required = false) Integer limit,
             @io.swagger.v3.oas.annotations.Parameter(description = "Start after this service: the last global id of"
                     + " the previous page", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
-            @org.springframework.web.bind.annotation.RequestParam(name = "marker", required = false) String marker) {
+            @org.springframework.web.bind.annotation.RequestParam(name = "marker", required = false) String marker,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) HttpServletResponse response) throws IOException {
         if (limit == null && marker == null) {
-            return ResponseEntity.ok(services.list(caller).stream().map(ServiceView::of).toList());
+            writeAll(caller, response);
+            return null; // answered: the list is written as the store is read
         }
         int size = limit == null ? InterSiteServiceManager.MAX_PAGE : limit;
         List<ServiceView> page = services.list(caller, Optional.ofNullable(marker).map(NorthController::markerId), size)
@@ -93,6 +106,30 @@ public class NorthController {
                     + page.getLast().globalId() + ">; rel=\"next\"");
         }
         return answer.body(page);
+    }
+
+    /**
+     * The whole list, written one service at a time while the store is read a page at a time: ten thousand
+     * services cost a page of rows and the output buffer in memory, not the 12 MB answer and its objects.
+     * A failure after the first bytes cannot become an error answer any more; it cuts the answer short, and
+     * the client sees JSON that does not parse.
+     */
+    private void writeAll(Caller caller, HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        // One flush at the end, not one per service (the writer's default).
+        ObjectWriter writer = mapper.writerFor(ServiceView.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(response.getOutputStream())) {
+            json.writeStartArray();
+            services.forEach(caller, status -> {
+                try {
+                    writer.writeValue(json, ServiceView.of(status));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+        }
     }
 
     private static GlobalId markerId(String marker) {
