@@ -26,6 +26,12 @@ public interface OperationStore {
     /** The open operations of one service, oldest first. */
     List<Operation> openFor(GlobalId service);
 
+    /**
+     * Every operation of one service this site keeps, oldest first: the open ones and those that finished
+     * since the journal last forgot old ones (a day). What a user reads to see how a change went.
+     */
+    List<Operation> allFor(GlobalId service);
+
     /** Forgets operations that finished (DONE or REVERTED) before {@code instant}; returns how many. */
     int deleteFinishedBefore(java.time.Instant instant);
 

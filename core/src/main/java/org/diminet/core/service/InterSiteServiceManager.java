@@ -92,6 +92,15 @@ public final class InterSiteServiceManager {
         return page.stream().map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of()))).toList();
     }
 
+    /**
+     * The service's operations this site keeps (open, and finished within the last day), oldest first, with
+     * every step: where it ran, how it ended, how often it was tried and how long its last attempt took.
+     */
+    public List<Operation> operations(Caller caller, GlobalId id) {
+        find(caller, id);
+        return site.journal().allFor(id);
+    }
+
     public ServiceStatus get(Caller caller, GlobalId id) {
         return ServiceStatus.of(find(caller, id), site.journal().openFor(id));
     }

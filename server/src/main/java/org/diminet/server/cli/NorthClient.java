@@ -31,6 +31,10 @@ final class NorthClient {
         return expect(call("GET", SERVICES + "/" + segment(id), null));
     }
 
+    JsonNode operations(String id) {
+        return expect(call("GET", SERVICES + "/" + segment(id) + "/operations", null));
+    }
+
     JsonNode create(JsonNode body) {
         return expect(call("POST", SERVICES, body));
     }

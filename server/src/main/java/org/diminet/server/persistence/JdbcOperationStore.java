@@ -79,6 +79,12 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public List<Operation> allFor(GlobalId service) {
+        return jdbc.sql("SELECT body FROM operations WHERE global_id = ? ORDER BY created_at, operation_id")
+                .param(service.toString()).query(String.class).list().stream().map(this::read).toList();
+    }
+
+    @Override
     public int deleteFinishedBefore(java.time.Instant instant) {
         return jdbc.sql("DELETE FROM operations WHERE phase IN ('DONE', 'REVERTED') AND updated_at < ?")
                 .param(timestamp(instant)).update();

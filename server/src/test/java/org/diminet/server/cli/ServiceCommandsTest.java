@@ -47,6 +47,10 @@ class ServiceCommandsTest {
         assertThat(shownAtTwo.get("connections")).hasSize(1);
         assertThat(shownAtTwo.get("connections").get(0).get("remote_region").asText()).isEqualTo("RegionOne");
 
+        CliRun history = sites.run(ALICE, 0, "service", "operations", id).expect(0);
+        assertThat(history.out()).contains("| Operation ", "CREATE", "DONE", "0 CREATE_PART@RegionTwo DONE ",
+                "0 LOCAL_WIRE@RegionOne DONE ", " ms");
+
         CliRun atThree = sites.run(ALICE, 2, "service", "show", id);
         assertThat(atThree.exitCode()).as("RegionThree is not a site of the service").isEqualTo(1);
         assertThat(atThree.err()).contains(id, "HTTP 404", "region RegionThree");

@@ -1,5 +1,6 @@
 package org.diminet.server.web.north;
 
+import org.diminet.server.wire.OperationRecordView;
 import org.diminet.server.wire.ServiceView;
 
 import org.diminet.server.wire.ResourceChangeRequest;
@@ -182,6 +183,23 @@ public class NorthController {
                            @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
                            @PathVariable("global_id") String globalId) {
         return ServiceView.of(services.get(caller, GlobalId.parse(globalId)));
+    }
+
+    @GetMapping("/{global_id}/operations")
+    @Operation(operationId = "listServiceOperations", summary = "Show how a service's changes went",
+            description = "The service's operations as this site recorded them, oldest first: the open ones and those"
+                    + " finished within the last day, each with every step (site, action, wave, outcome, attempts, and how"
+                    + " long its last attempt took) and, once finished, its time from start to finish. At the master"
+                    + " this is every site's step of every change; at another site, what that site drove itself.")
+    @ApiResponse(responseCode = "200", description = "The operations, possibly none",
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = OperationRecordView.class))))
+    @ApiResponse(responseCode = "400", description = BAD_ID)
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    public List<OperationRecordView> operations(@RequestAttribute(RequestIdentity.CALLER) Caller caller,
+            @Parameter(description = "The service's global id", example = "7f1c2a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+            @PathVariable("global_id") String globalId) {
+        return services.operations(caller, GlobalId.parse(globalId)).stream().map(OperationRecordView::of).toList();
     }
 
     @PutMapping("/{global_id}")
