@@ -1,11 +1,14 @@
 package org.diminet.core.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
+import org.diminet.core.domain.ServiceState;
+import org.diminet.core.domain.ServiceType;
 
 /**
  * This site's services. A store belongs to one site (it is built knowing the local region) and
@@ -61,6 +64,13 @@ public interface ServiceStore {
             after = Optional.of(page.getLast());
         }
     }
+
+    /**
+     * How many services of each type are stored in each state, counted by the store (an aggregate, not a
+     * read of every row): what a metrics scrape asks for every few seconds must not cost more with ten
+     * thousand services stored.
+     */
+    Map<ServiceType, Map<ServiceState, Long>> countByTypeAndState();
 
     /** Removes a service and its claim; returns false when there was none. */
     boolean delete(GlobalId id);

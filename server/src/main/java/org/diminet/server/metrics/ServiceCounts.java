@@ -2,7 +2,6 @@ package org.diminet.server.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,19 +49,26 @@ public class ServiceCounts {
             readAt = now;
             counts = read();
         }
-        return counts == null ? Double.NaN : counts.get(type).getOrDefault(state, 0L);
+        return counts == null ? Double.NaN : Math.max(0L, counts.get(type).getOrDefault(state, 0L));
     }
 
+    /**
+     * The store counts its rows by stored state (one aggregate query); only the services with an open
+     * operation, a handful, are read one by one, because the state a user sees ({@code DEGRADED}) also
+     * depends on their pending steps.
+     */
     private Map<ServiceType, Map<ServiceState, Long>> read() {
         try {
+            Map<ServiceType, Map<ServiceState, Long>> read = store.countByTypeAndState();
             Map<GlobalId, List<Operation>> open = journal.listOpen().stream()
                     .collect(Collectors.groupingBy(Operation::service));
-            Map<ServiceType, Map<ServiceState, Long>> read = new EnumMap<>(ServiceType.class);
-            for (ServiceType type : ServiceType.values()) {
-                read.put(type, new EnumMap<>(ServiceState.class));
-            }
-            store.list().forEach(service -> read.get(service.type()).merge(
-                    ServiceStatus.of(service, open.getOrDefault(service.id(), List.of())).state(), 1L, Long::sum));
+            open.forEach((id, operations) -> store.find(id).ifPresent(service -> {
+                ServiceState seen = ServiceStatus.of(service, operations).state();
+                if (seen != service.state()) {
+                    read.get(service.type()).merge(service.state(), -1L, Long::sum);
+                    read.get(service.type()).merge(seen, 1L, Long::sum);
+                }
+            }));
             return read;
         } catch (RuntimeException e) {
             return null;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,6 +164,19 @@ public final class JdbcServiceStore implements ServiceStore {
         sql.append(" ORDER BY created_at, global_id LIMIT ?");
         params.add(limit);
         return inTransaction(reading, status -> jdbc.sql(sql.toString()).params(params).query(this::toService).list());
+    }
+
+    @Override
+    public Map<ServiceType, Map<ServiceState, Long>> countByTypeAndState() {
+        Map<ServiceType, Map<ServiceState, Long>> counts = new EnumMap<>(ServiceType.class);
+        for (ServiceType type : ServiceType.values()) {
+            counts.put(type, new EnumMap<>(ServiceState.class));
+        }
+        inTransaction(reading, status -> jdbc.sql("SELECT type, state, COUNT(*) AS services FROM services GROUP BY type, state")
+                .query((rs, row) -> counts.get(ServiceType.valueOf(rs.getString("type")))
+                        .put(ServiceState.valueOf(rs.getString("state")), rs.getLong("services")))
+                .list());
+        return counts;
     }
 
     @Override
