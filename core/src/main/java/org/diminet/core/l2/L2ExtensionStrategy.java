@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import org.diminet.core.domain.GlobalId;
 import org.diminet.core.domain.InterSiteService;
 import org.diminet.core.domain.IpRange;
@@ -27,7 +26,6 @@ import org.diminet.core.peer.L2Instruction;
 import org.diminet.core.peer.PartReply;
 import org.diminet.core.peer.UpdatePartRequest;
 import org.diminet.core.service.DataPlaneWiring;
-import org.diminet.core.service.Fanout;
 import org.diminet.core.service.LocalNetworks;
 import org.diminet.core.service.NewService;
 import org.diminet.core.service.Plan;
@@ -87,9 +85,9 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
             }
         }
         NetworkId localNetwork = LocalNetworks.networkOf(request.localResource(site.local()));
-        LocalRead local = site.phases().timed(id, ServiceType.L2, "local-read", () -> readLocal(site, localNetwork, request.project()));
-        VimSubnet subnet = local.subnet();
-        PoolLedger ledger = PoolLedger.open(subnet.cidr(), subnet.gatewayIp()).reserve(site.local(), local.inUse());
+        VimSubnet subnet = site.phases().timed(id, ServiceType.L2, "local-read", () -> onlySubnet(site, localNetwork, request.project()));
+        PoolLedger ledger = PoolLedger.open(subnet.cidr(), subnet.gatewayIp())
+                .reserve(site.local(), LocalNetworks.addressesInUse(site, localNetwork));
         BigInteger poolSize = PoolSplitter.poolSize(subnet.cidr(), ledger.freeCount(), request.resources().size());
         PoolLedger.Allocation own = ledger.allocate(site.local(), poolSize);
         ledger = own.ledger();
@@ -349,21 +347,6 @@ public final class L2ExtensionStrategy implements ServiceStrategy {
     private static InvalidRequestException regionOnly(String field, Region remote) {
         return new InvalidRequestException(field, "L2 extension: give only the region for " + remote
                 + "; DIMINET creates the network there");
-    }
-
-    /** The master's network as a create needs it: its one subnet and every address in use on it. */
-    private record LocalRead(VimSubnet subnet, List<String> inUse) {
-    }
-
-    // The ports are read beside the network and its subnets (three independent reads, three Neutron round
-    // trips before any site is asked); a refused network throws and the ports read is dropped.
-    private static LocalRead readLocal(SiteContext site, NetworkId network, String project) {
-        Future<List<String>> inUse = site.fanout().start(() -> LocalNetworks.addressesInUse(site, network));
-        try {
-            return new LocalRead(onlySubnet(site, network, project), Fanout.join(inUse));
-        } finally {
-            inUse.cancel(true);
-        }
     }
 
     private static VimSubnet onlySubnet(SiteContext site, NetworkId network, String project) {

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs one call per site (or per step) in parallel, each on its own virtual thread, and waits for all of them. This
@@ -51,26 +50,6 @@ public final class Fanout implements AutoCloseable {
         Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
         futures.forEach((key, future) -> outcomes.put(key, await(future, limit, deadline)));
         return outcomes;
-    }
-
-    /**
-     * Starts one call beside the caller's own work, e.g. a second read of the local VIM that does not
-     * depend on the first: two reads cost the slower one, not the sum. {@link #join} waits for its answer.
-     */
-    public <T> Future<T> start(Supplier<T> call) {
-        return executor.submit(call::get);
-    }
-
-    /** The answer of a {@link #start started} call; its failure is thrown as the call threw it. */
-    public static <T> T join(Future<T> started) {
-        try {
-            return started.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a read", e);
-        }
     }
 
     /** Runs work in the background, e.g. telling sites about a change after the user got the answer. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import org.diminet.core.domain.Caller;
 import org.diminet.core.domain.Cidr;
 import org.diminet.core.domain.GlobalId;
@@ -30,35 +29,24 @@ public final class LocalNetworks {
      * Neutron does, so that its existence is not given away.
      */
     public static List<VimSubnet> subnetsOf(SiteContext site, NetworkId network, String project) {
-        Future<List<VimSubnet>> subnets = startSubnetsRead(site, network);
         if (site.vim().findNetwork(network).filter(n -> n.usableBy(project)).isEmpty()) {
-            subnets.cancel(true);
             throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local()
                     + " for project " + project);
         }
-        return requireSubnets(site, network, Fanout.join(subnets));
+        return subnetsOfFound(site, network);
     }
 
     /** The network's subnets; it must exist and have at least one. */
     public static List<VimSubnet> subnetsOf(SiteContext site, NetworkId network) {
-        Future<List<VimSubnet>> subnets = startSubnetsRead(site, network);
         if (site.vim().findNetwork(network).isEmpty()) {
-            subnets.cancel(true);
             throw new NotFoundException("network-not-found", "network " + network + " not found in " + site.local());
         }
-        return requireSubnets(site, network, Fanout.join(subnets));
+        return subnetsOfFound(site, network);
     }
 
-    /**
-     * The subnets are read beside the network, not after it: the two reads do not depend on each other, and
-     * at a Neutron site each is a round trip on every create's critical path. What the subnet read finds
-     * of a network the caller may not use is dropped unseen.
-     */
-    private static Future<List<VimSubnet>> startSubnetsRead(SiteContext site, NetworkId network) {
-        return site.fanout().start(() -> site.vim().subnetsOf(network));
-    }
-
-    private static List<VimSubnet> requireSubnets(SiteContext site, NetworkId network, List<VimSubnet> subnets) {
+    // The network was just found: asking the VIM again would cost a round trip to Neutron on every create.
+    private static List<VimSubnet> subnetsOfFound(SiteContext site, NetworkId network) {
+        List<VimSubnet> subnets = site.vim().subnetsOf(network);
         if (subnets.isEmpty()) {
             throw new ConflictException("network-without-subnet",
                     "network " + network + " in " + site.local() + " has no subnet");

@@ -1,12 +1,7 @@
 package org.diminet.server.inprocess;
 
-import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.diminet.core.domain.IpRange;
 import org.diminet.core.domain.NetworkId;
@@ -21,22 +16,6 @@ import org.diminet.core.vim.VimSubnet;
 /** A real VIM that can be told to fail its next call of one kind, as a VIM under trouble would. */
 final class FaultyVim implements Vim {
     enum Call { CREATE_NETWORK, UPDATE_POOLS }
-
-    /** The reads whose first call a test can wait for. */
-    enum Read { SUBNETS, PORTS }
-
-    private final Map<Read, CountDownLatch> firstRead = new EnumMap<>(Map.of(
-            Read.SUBNETS, new CountDownLatch(1), Read.PORTS, new CountDownLatch(1)));
-
-    /** Waits until {@code read} was called at least once; false if it was not within {@code wait}. */
-    boolean awaitFirst(Read read, Duration wait) {
-        try {
-            return firstRead.get(read).await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private final Region region;
     private final Vim delegate;
@@ -54,19 +33,19 @@ final class FaultyVim implements Vim {
     }
 
     private final AtomicReference<Call> hangNext = new AtomicReference<>();
-    private volatile Duration hang = Duration.ZERO;
+    private volatile java.time.Duration hang = java.time.Duration.ZERO;
 
     /** The next call of that kind hangs for {@code duration} (then fails, as a VIM that timed out). */
-    void hangNext(Call call, Duration duration) {
+    void hangNext(Call call, java.time.Duration duration) {
         hang = duration;
         hangNext.set(call);
     }
 
     private final AtomicReference<Call> slowNext = new AtomicReference<>();
-    private volatile Duration slowness = Duration.ZERO;
+    private volatile java.time.Duration slowness = java.time.Duration.ZERO;
 
     /** The next call of that kind takes {@code duration} longer, then succeeds (a busy VIM). */
-    void slowNext(Call call, Duration duration) {
+    void slowNext(Call call, java.time.Duration duration) {
         slowness = duration;
         slowNext.set(call);
     }
@@ -120,7 +99,6 @@ final class FaultyVim implements Vim {
 
     @Override
     public List<VimSubnet> subnetsOf(NetworkId id) {
-        firstRead.get(Read.SUBNETS).countDown();
         return delegate.subnetsOf(id);
     }
 
@@ -148,7 +126,6 @@ final class FaultyVim implements Vim {
 
     @Override
     public List<VimPort> portsOf(NetworkId id) {
-        firstRead.get(Read.PORTS).countDown();
         return delegate.portsOf(id);
     }
 }

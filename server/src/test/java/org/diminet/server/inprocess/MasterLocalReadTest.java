@@ -57,34 +57,6 @@ class MasterLocalReadTest {
     }
 
     @Test
-    void anL3MasterReadsItsNetworkAndItsSubnetsAtOnce() {
-        NetworkId a = sites.network("RegionOne", "at-once", "10.67.1.0/24");
-        NetworkId b = sites.network("RegionTwo", "at-once", "10.67.2.0/24");
-        FaultyVim vim = sites.site("RegionOne").vim();
-        AtomicBoolean subnetsReadMeanwhile = new AtomicBoolean();
-        // Read one after the other, the subnets were asked for only after the network: this wait timed out.
-        vim.beforeNextFindNetwork(() -> subnetsReadMeanwhile.set(vim.awaitFirst(FaultyVim.Read.SUBNETS, Duration.ofSeconds(5))));
-
-        assertThat(create("at-once", a, b).state()).isEqualTo(ServiceState.ACTIVE);
-        assertThat(subnetsReadMeanwhile).isTrue();
-    }
-
-    @Test
-    void anL2MasterReadsItsNetworkItsSubnetAndItsPortsAtOnce() {
-        NetworkId a = sites.network("RegionOne", "l2-at-once", "10.68.1.0/24");
-        FaultyVim vim = sites.site("RegionOne").vim();
-        AtomicBoolean othersReadMeanwhile = new AtomicBoolean();
-        vim.beforeNextFindNetwork(() -> othersReadMeanwhile.set(vim.awaitFirst(FaultyVim.Read.SUBNETS, Duration.ofSeconds(5))
-                && vim.awaitFirst(FaultyVim.Read.PORTS, Duration.ofSeconds(5))));
-
-        InterSiteService created = sites.site("RegionOne").manager().create(new NewService("l2-at-once", ServiceType.L2,
-                InProcessSites.PROJECT, List.of(Resource.of(ONE, a), Resource.regionOnly(TWO)))).service();
-
-        assertThat(created.state()).isEqualTo(ServiceState.ACTIVE);
-        assertThat(othersReadMeanwhile).as("subnets and ports read while the network was").isTrue();
-    }
-
-    @Test
     void aLocalNetworkOfAnotherProjectIsRefusedAndTheOtherSitesPartUndone() {
         Cidr cidr = new Cidr("10.65.1.0/24");
         NetworkId others = sites.site("RegionOne").vim().createNetworkWithSubnet("others", "another-project",
