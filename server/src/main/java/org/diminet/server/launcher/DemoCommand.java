@@ -31,6 +31,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "data/demo", description = "where the sites keep their data (default ${DEFAULT-VALUE}); it survives a restart")
     Path dataDir;
 
+    @Option(names = "--rate-limit", paramLabel = "N", description = "requests per second each token may make at each"
+            + " site (0: no limit, for test harnesses such as Tempest that call faster than a user); default: the"
+            + " site's own (diminet.auth.rate-limit, 50)")
+    Integer rateLimit;
+
     @Option(names = "--verbose", description = "show the sites' logs on the console too; without it the console"
             + " shows one line per inter-site event and the logs go to " + DemoLogs.FILE_NAME + " in the data directory")
     boolean verbose;
@@ -64,6 +69,9 @@ final class DemoCommand implements Callable<Integer> {
             settings.putAll(identity.settings());
             settings.put("diminet.auth.token-lifetime", "12h");
             settings.putAll(DemoLogs.settings(dataDir.toAbsolutePath(), verbose));
+            if (rateLimit != null) {
+                settings.put("diminet.auth.rate-limit", rateLimit);
+            }
             if (dataPlane.equals("linux")) {
                 settings.putAll(site.linuxSettings(plan));
             }

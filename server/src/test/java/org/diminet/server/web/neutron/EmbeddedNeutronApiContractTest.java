@@ -31,6 +31,8 @@ class EmbeddedNeutronApiContractTest extends NeutronApiContract {
         registry.add("diminet.project", () -> PROJECT);
         registry.add("diminet.data-dir", () -> dataDir.toString());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:neutron-contract;DB_CLOSE_DELAY=-1");
+        // The contract calls faster than a user may (over 100 calls with one token in a second on a fast host).
+        registry.add("diminet.auth.rate-limit", () -> "0");
     }
 
     @LocalServerPort
