@@ -48,25 +48,22 @@ public final class InterSiteServiceManager {
         return site.local();
     }
 
-    /** This site's view of the caller's services (an admin's: all), each with what is still pending for it. */
-    public List<ServiceStatus> list(Caller caller) {
-        List<ServiceStatus> all = new java.util.ArrayList<>();
-        forEach(caller, all::add);
-        return all;
-    }
-
     /**
-     * {@link #list(Caller)} handed out one service at a time as the store is read a page at a time, so that
-     * an answer of ten thousand services can be written as it is read instead of built in memory first.
+     * This site's view of the caller's services (an admin's: all), oldest first, each with what is still
+     * pending for it, handed out one at a time as the store is read a page at a time, so that an answer of
+     * ten thousand services can be written as it is read instead of built in memory first.
      */
     public void forEach(Caller caller, java.util.function.Consumer<ServiceStatus> each) {
-        Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
-                .collect(Collectors.groupingBy(Operation::service));
+        Map<GlobalId, List<Operation>> open = openByService();
         site.store().forEachPaged(caller.admin() ? Optional.empty() : Optional.of(caller.project()), READ_PAGE, s -> {
             if (caller.mayUse(s)) {
                 each.accept(ServiceStatus.of(s, open.getOrDefault(s.id(), List.of())));
             }
         });
+    }
+
+    private Map<GlobalId, List<Operation>> openByService() {
+        return site.journal().listOpen().stream().collect(Collectors.groupingBy(Operation::service));
     }
 
     private static final int READ_PAGE = 100;
@@ -75,7 +72,7 @@ public final class InterSiteServiceManager {
     public static final int MAX_PAGE = 1000;
 
     /**
-     * One page of {@link #list(Caller)}: at most {@code limit} services after {@code marker} (the previous page's
+     * One page of {@link #forEach}'s list: at most {@code limit} services after {@code marker} (the previous page's
      * last global id), read page by page from the store.
      */
     public List<ServiceStatus> list(Caller caller, Optional<GlobalId> marker, int limit) {
@@ -87,8 +84,7 @@ public final class InterSiteServiceManager {
                         + " is not a service of yours at this site (give the last global_id of the previous page)")));
         List<InterSiteService> page = site.store().page(caller.admin() ? Optional.empty() : Optional.of(caller.project()),
                 after, limit);
-        Map<GlobalId, List<Operation>> open = site.journal().listOpen().stream()
-                .collect(Collectors.groupingBy(Operation::service));
+        Map<GlobalId, List<Operation>> open = openByService();
         return page.stream().map(s -> ServiceStatus.of(s, open.getOrDefault(s.id(), List.of()))).toList();
     }
 
@@ -305,7 +301,7 @@ public final class InterSiteServiceManager {
 
     /**
      * Plans under the service's lock, stores the operation with its row in one transaction, and drives
-     * it ({@code returnOnCommit}: see {@link OperationExecutor#driveHeld(java.util.UUID, Instant, boolean)}).
+     * it ({@code returnOnCommit}: see {@link OperationExecutor#driveStoredJustNow}).
      * Returns null when the plan found nothing to do.
      */
     private Operation runPlanned(GlobalId id, Instant until, boolean returnOnCommit,

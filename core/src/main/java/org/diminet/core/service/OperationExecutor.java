@@ -77,24 +77,17 @@ public final class OperationExecutor {
         }
     }
 
-    /** Drives an operation whose lock the caller already holds (it just stored the operation). */
+    /** Drives an operation whose lock the caller already holds. */
     public Operation driveHeld(UUID id, Instant until) {
-        return driveHeld(id, until, false);
+        return driveHeld(id, until, false, false);
     }
 
     /**
-     * As {@link #driveHeld(UUID, Instant)}; with {@code returnOnCommit} it stops once the change took
-     * effect and leaves the clean-up steps (telling sites the final resource list) to the background,
-     * so a user's create costs one round of East-West calls, not two.
-     */
-    public Operation driveHeld(UUID id, Instant until, boolean returnOnCommit) {
-        return driveHeld(id, until, returnOnCommit, false);
-    }
-
-    /**
-     * As {@link #driveHeld(UUID, Instant, boolean)}, by the request that stored the operation just now: a
-     * step it runs for the first time cannot have run before (no crash, no lost answer), which spares the
-     * VIM the search for what an earlier attempt may have left.
+     * As {@link #driveHeld(UUID, Instant)}, by the request that stored the operation just now: a step it runs
+     * for the first time cannot have run before (no crash, no lost answer), which spares the VIM the search
+     * for what an earlier attempt may have left. With {@code returnOnCommit} it stops once the change took
+     * effect and leaves the clean-up steps (telling sites the final resource list) to the background, so a
+     * user's create costs one round of East-West calls, not two.
      */
     public Operation driveStoredJustNow(UUID id, Instant until, boolean returnOnCommit) {
         return driveHeld(id, until, returnOnCommit, true);
